@@ -1,0 +1,100 @@
+/** The only module that touches media devices: opens the webcam and explains failures. */
+
+export type CameraErrorKind = 'denied' | 'missing' | 'busy' | 'unsupported' | 'unknown';
+
+export class CameraError extends Error {
+  constructor(
+    readonly kind: CameraErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CameraError';
+  }
+}
+
+const MESSAGES: Record<CameraErrorKind, string> = {
+  denied:
+    'Camera access was blocked. Allow the camera for this site in your browser (the camera icon in the address bar), then press Start again. Nothing leaves your device.',
+  missing: 'No camera was found. Plug one in or enable it, then press Start again. You can also analyse a recorded video below.',
+  busy: 'The camera is in use by another app or tab. Close it there, then press Start again.',
+  unsupported: 'This browser cannot open a camera here (it needs a secure https:// or localhost page). You can still analyse a recorded video below.',
+  unknown: 'The camera could not be started.',
+};
+
+export function cameraErrorFrom(error: unknown): CameraError {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return new CameraError('denied', MESSAGES.denied);
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+    case 'DevicesNotFoundError':
+      return new CameraError('missing', MESSAGES.missing);
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return new CameraError('busy', MESSAGES.busy);
+    default:
+      return new CameraError('unknown', `${MESSAGES.unknown} (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** Opens the user-facing camera and plays it into `video`. */
+export async function openCamera(video: HTMLVideoElement): Promise<MediaStream> {
+  if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('unsupported', MESSAGES.unsupported);
+  let stream: MediaStream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({
+      audio: false,
+      video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 30 } },
+    });
+  } catch (error) {
+    throw cameraErrorFrom(error);
+  }
+  video.srcObject = stream;
+  video.muted = true;
+  video.playsInline = true;
+  await video.play();
+  await waitForDimensions(video);
+  return stream;
+}
+
+export function closeCamera(stream: MediaStream | null, video: HTMLVideoElement | null): void {
+  for (const track of stream?.getTracks() ?? []) track.stop();
+  if (video) video.srcObject = null;
+}
+
+function waitForDimensions(video: HTMLVideoElement): Promise<void> {
+  if (video.videoWidth > 0) return Promise.resolve();
+  return new Promise((resolve) => video.addEventListener('loadedmetadata', () => resolve(), { once: true }));
+}
+
+/**
+ * Calls `onFrame` once per new camera frame (requestVideoFrameCallback where available),
+ * never more than one at a time: a slow model skips frames instead of queueing them.
+ */
+export function everyVideoFrame(
+  video: HTMLVideoElement,
+  onFrame: (mediaTimeMs: number) => Promise<void>,
+): () => void {
+  let stopped = false;
+  const hasVfc = 'requestVideoFrameCallback' in video;
+  const schedule = () => {
+    if (stopped) return;
+    if (hasVfc) video.requestVideoFrameCallback((now) => void run(now));
+    else requestAnimationFrame((now) => void run(now));
+  };
+  const run = async (nowMs: number) => {
+    if (stopped) return;
+    try {
+      await onFrame(nowMs);
+    } finally {
+      schedule();
+    }
+  };
+  schedule();
+  return () => {
+    stopped = true;
+  };
+}

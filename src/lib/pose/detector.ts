@@ -1,0 +1,239 @@
+/**
+ * The pose adapter: the only module that imports tfjs. It picks a backend (with fallback
+ * and a set-up timeout), loads weights from the app's own origin, and turns the library's
+ * pixel keypoints into the core's named, resolution-independent PoseFrame.
+ */
+import type * as PoseDetection from '@tensorflow-models/pose-detection';
+import type * as Tf from '@tensorflow/tfjs';
+import { isKeypointName, type Keypoint3DMap, type KeypointMap, type PoseFrame } from './keypoints';
+import { BACKEND_IDS, type BackendId, type ModelId } from './models';
+
+export type PoseInput = HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | ImageBitmap;
+
+export interface PoseDetector {
+  readonly model: ModelId;
+  readonly backend: BackendId;
+  /** Estimates the pose in `input`; `tMs` is the media time, used as the frame's clock. */
+  estimate(input: PoseInput, tMs: number): Promise<PoseFrame | null>;
+  /** Live tensors held by tfjs: flat over time means no leak. */
+  tensorCount(): number;
+  dispose(): void;
+}
+
+export interface DetectorOptions {
+  model: ModelId;
+  /** Force one backend; when absent the best working one is chosen. */
+  backend?: BackendId;
+  /** URL prefix under which `models/` and `wasm/` are served (the app's base path). */
+  assetBase: string;
+  /** How long one backend may take to initialise before we give up on it. */
+  setupTimeoutMs?: number;
+  /** Told about each backend that was tried and failed, for the UI and the logs. */
+  onBackendRejected?: (backend: BackendId, reason: string) => void;
+}
+
+export class DetectorError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'backend' | 'model',
+  ) {
+    super(message);
+    this.name = 'DetectorError';
+  }
+}
+
+interface Libraries {
+  tf: typeof Tf;
+  poseDetection: typeof PoseDetection;
+}
+
+let librariesPromise: Promise<Libraries> | undefined;
+function loadLibraries(assetBase: string): Promise<Libraries> {
+  librariesPromise ??= (async () => {
+    const [tf, poseDetection, wasm] = await Promise.all([
+      import('@tensorflow/tfjs'),
+      import('@tensorflow-models/pose-detection'),
+      import('@tensorflow/tfjs-backend-wasm'),
+    ]);
+    // WASM binaries come from our own origin (copied from the npm package at install).
+    wasm.setWasmPaths(`${assetBase}/wasm/`);
+    return { tf, poseDetection };
+  })();
+  return librariesPromise;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/**
+ * Whether a backend is worth trying here. A software GPU (SwiftShader, llvmpipe) runs the
+ * models ~10x slower than WASM, so automatic choice skips WebGL/WebGPU on one.
+ */
+async function hasHardwareGpu(kind: 'webgl' | 'webgpu'): Promise<boolean> {
+  if (kind === 'webgpu') {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    if (!gpu) return false;
+    try {
+      const adapter = (await gpu.requestAdapter()) as { info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string } } | null;
+      if (!adapter) return false;
+      const info = adapter.info;
+      if (info?.isFallbackAdapter) return false;
+      return !/swiftshader/i.test(`${info?.vendor ?? ''} ${info?.architecture ?? ''}`);
+    } catch {
+      return false;
+    }
+  }
+  const canvas = document.createElement('canvas');
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  if (!gl) return false;
+  const debugInfo = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = debugInfo ? String(gl.getParameter(debugInfo.UNMASKED_RENDERER_WEBGL)) : '';
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return !/swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+}
+
+async function activateBackend(tf: typeof Tf, backend: BackendId, timeoutMs: number): Promise<void> {
+  if (backend === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
+  const ok = await withTimeout(tf.setBackend(backend), timeoutMs, `${backend} set-up`);
+  if (!ok) throw new Error(`${backend} is not supported in this browser`);
+  await withTimeout(tf.ready(), timeoutMs, `${backend} ready`);
+}
+
+function createModel(
+  poseDetection: typeof PoseDetection,
+  model: ModelId,
+  assetBase: string,
+): Promise<PoseDetection.PoseDetector> {
+  const models = `${assetBase}/models`;
+  // The library's own smoothing is off: the core smooths (One Euro) with the frame's own
+  // timestamps, so video-file analysis stays deterministic.
+  if (model === 'lightning' || model === 'thunder') {
+    return poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
+      modelType:
+        model === 'lightning'
+          ? poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING
+          : poseDetection.movenet.modelType.SINGLEPOSE_THUNDER,
+      modelUrl: `${models}/movenet-${model}.json`,
+      enableSmoothing: false,
+    });
+  }
+  const modelType = model.replace('blazepose-', '') as 'lite' | 'full' | 'heavy';
+  return poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
+    runtime: 'tfjs',
+    modelType,
+    enableSmoothing: false,
+    enableSegmentation: false,
+    detectorModelUrl: `${models}/blazepose-detector.json`,
+    landmarkModelUrl: `${models}/blazepose-${modelType}.json`,
+  });
+}
+
+function inputSize(input: PoseInput): { width: number; height: number } {
+  if (input instanceof HTMLVideoElement) return { width: input.videoWidth, height: input.videoHeight };
+  if (input instanceof HTMLImageElement) return { width: input.naturalWidth, height: input.naturalHeight };
+  return { width: input.width, height: input.height };
+}
+
+/** Converts the library's pose (pixels of the input) to the core's frame. */
+export function toPoseFrame(pose: PoseDetection.Pose, width: number, height: number, tMs: number): PoseFrame {
+  const longSide = Math.max(width, height);
+  const keypoints: KeypointMap = {};
+  for (const point of pose.keypoints) {
+    if (point.name === undefined || !isKeypointName(point.name)) continue;
+    keypoints[point.name] = { x: point.x / longSide, y: point.y / longSide, score: point.score ?? 0 };
+  }
+  const frame: PoseFrame = { tMs, aspect: width / height, keypoints };
+  if (pose.keypoints3D) {
+    const keypoints3D: Keypoint3DMap = {};
+    for (const point of pose.keypoints3D) {
+      if (point.name === undefined || !isKeypointName(point.name)) continue;
+      keypoints3D[point.name] = { x: point.x, y: point.y, z: point.z ?? 0, score: point.score ?? 0 };
+    }
+    frame.keypoints3D = keypoints3D;
+  }
+  return frame;
+}
+
+/** Candidate backends in order of preference for this machine. */
+async function backendCandidates(forced: BackendId | undefined): Promise<BackendId[]> {
+  if (forced) return [forced];
+  const candidates: BackendId[] = [];
+  if (await hasHardwareGpu('webgpu')) candidates.push('webgpu');
+  if (await hasHardwareGpu('webgl')) candidates.push('webgl');
+  candidates.push('wasm', 'cpu');
+  return candidates;
+}
+
+export async function createPoseDetector(options: DetectorOptions): Promise<PoseDetector> {
+  const { model, assetBase } = options;
+  const setupTimeoutMs = options.setupTimeoutMs ?? 15_000;
+  let libraries: Libraries;
+  try {
+    libraries = await loadLibraries(assetBase);
+  } catch (error) {
+    throw new DetectorError(`Could not load the pose library: ${String(error)}`, 'model');
+  }
+  const { tf, poseDetection } = libraries;
+
+  const failures: string[] = [];
+  for (const backend of await backendCandidates(options.backend)) {
+    if (!BACKEND_IDS.includes(backend)) continue;
+    try {
+      await activateBackend(tf, backend, setupTimeoutMs);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      failures.push(`${backend}: ${reason}`);
+      options.onBackendRejected?.(backend, reason);
+      continue;
+    }
+    let detector: PoseDetection.PoseDetector;
+    try {
+      detector = await withTimeout(createModel(poseDetection, model, assetBase), 60_000, 'model load');
+    } catch (error) {
+      // A model that fails to load fails on every backend: report it as such.
+      throw new DetectorError(`The pose model "${model}" could not be loaded: ${String(error)}`, 'model');
+    }
+    return wrapDetector(tf, detector, model, backend);
+  }
+  throw new DetectorError(`No compute backend could start (${failures.join('; ')})`, 'backend');
+}
+
+function wrapDetector(
+  tf: typeof Tf,
+  detector: PoseDetection.PoseDetector,
+  model: ModelId,
+  backend: BackendId,
+): PoseDetector {
+  return {
+    model,
+    backend,
+    async estimate(input, tMs) {
+      const { width, height } = inputSize(input);
+      if (width === 0 || height === 0) return null;
+      // BlazePose sizes a <video> by its width/height attributes, not its intrinsic size;
+      // without them it finds no pose (DESIGN.md §6).
+      if (input instanceof HTMLVideoElement && (input.width !== width || input.height !== height)) {
+        input.width = width;
+        input.height = height;
+      }
+      const poses = await detector.estimatePoses(input, { flipHorizontal: false, maxPoses: 1 }, tMs);
+      const pose = poses[0];
+      return pose ? toPoseFrame(pose, width, height, tMs) : null;
+    },
+    tensorCount: () => tf.memory().numTensors,
+    dispose: () => detector.dispose(),
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * The live practice session: wires a source (camera or video file) → pose adapter → core
+ * pipeline → reactive state the page shows. Holds no logic of its own beyond the wiring.
+ */
+import { closeCamera, everyVideoFrame, openCamera, CameraError } from '../camera/camera';
+import { openVideoFile, VideoFileError, type VideoClip } from '../camera/video-file';
+import { CoachPipeline, type PipelineOutput } from '../coaching/pipeline';
+import { CueVoice } from '../coaching/speech';
+import { createPoseDetector, DetectorError, type PoseDetector, type PoseInput } from '../pose/detector';
+import type { PoseFrame } from '../pose/keypoints';
+import type { BackendId, ModelId } from '../pose/models';
+import type { TechniqueDefinition } from '../techniques/catalog';
+import type { CheckerEvent, MetricSpec, RepCounts } from '../techniques/types';
+import { FrameTimings, RollingRate } from './frame-stats';
+
+export type SessionStatus = 'loading' | 'ready' | 'running' | 'paused' | 'error';
+export type SessionSource = 'camera' | 'file';
+
+export interface SessionOptions {
+  model: ModelId;
+  backend?: BackendId;
+  assetBase: string;
+  /** Media frames per second sampled when analysing a video file. */
+  analysisFps?: number;
+}
+
+/** A phase change with its media time, for the analysis timeline. */
+export interface PhaseSpan {
+  phase: string;
+  startMs: number;
+  endMs: number;
+}
+
+export class PracticeSession {
+  status = $state<SessionStatus>('loading');
+  error = $state<string | null>(null);
+  /** A non-fatal note, e.g. the backend that was skipped. */
+  notice = $state<string | null>(null);
+  source = $state<SessionSource | null>(null);
+  phase = $state('neutral');
+  metric = $state<number | null>(null);
+  reps = $state<RepCounts>({ total: 0, left: 0, right: 0 });
+  holdMs = $state(0);
+  cue = $state<string | null>(null);
+  fps = $state(0);
+  backend = $state<BackendId | null>(null);
+  counting = $state(false);
+  muted = $state(false);
+  analysisProgress = $state(0);
+  analysisDone = $state(false);
+  timeline = $state.raw<PhaseSpan[]>([]);
+  /** The smoothed pose of the latest frame, for the overlay. */
+  pose = $state.raw<PoseFrame | null>(null);
+
+  readonly metricSpec: MetricSpec;
+  readonly timings = new FrameTimings();
+  /** Raw model output of the current analysis, downloadable as a keypoint trace. */
+  rawFrames: PoseFrame[] = [];
+  /** ms from start to the first frame with a person in it; NaN until then. */
+  firstPoseMs = Number.NaN;
+
+  private detector: PoseDetector | null = null;
+  private readonly pipeline: CoachPipeline;
+  private readonly voice = new CueVoice();
+  private readonly rate = new RollingRate();
+  private video: HTMLVideoElement | null = null;
+  /** The last frame given to the model, for the benchmark's model-only loop. */
+  private lastInput: PoseInput | null = null;
+  private stream: MediaStream | null = null;
+  private stopFrameLoop: (() => void) | null = null;
+  private releaseFile: (() => void) | null = null;
+  private cameraStartedAt = 0;
+  private resumeWaiters: (() => void)[] = [];
+  private runId = 0;
+  private readonly eventListeners = new Set<(events: CheckerEvent[], output: PipelineOutput) => void>();
+
+  constructor(
+    readonly technique: TechniqueDefinition,
+    readonly options: SessionOptions,
+  ) {
+    if (!technique.createChecker) throw new Error(`${technique.name} has no checker yet`);
+    const checker = technique.createChecker();
+    this.metricSpec = checker.metric;
+    this.pipeline = new CoachPipeline(checker);
+  }
+
+  private get analysisFps(): number {
+    return this.options.analysisFps ?? 30;
+  }
+
+  get model(): ModelId {
+    return this.options.model;
+  }
+
+  /** Loads the model; the page can start once status is "ready". */
+  async load(): Promise<void> {
+    this.status = 'loading';
+    const skipped: string[] = [];
+    try {
+      this.detector = await createPoseDetector({
+        model: this.options.model,
+        backend: this.options.backend,
+        assetBase: this.options.assetBase,
+        onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
+      });
+      this.backend = this.detector.backend;
+      if (skipped.length > 0) this.notice = `Skipped: ${skipped.join(', ')}`;
+      this.status = 'ready';
+    } catch (error) {
+      this.fail(
+        error instanceof DetectorError && error.kind === 'model'
+          ? `The pose model could not be loaded, so Unknot cannot watch your movement. Reload the page to try again. (${error.message})`
+          : `Your browser could not run the pose model. Try another browser or reload. (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
+
+  onEvents(listener: (events: CheckerEvent[], output: PipelineOutput) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  async startCamera(video: HTMLVideoElement): Promise<void> {
+    if (!this.detector) return;
+    this.teardownSource();
+    this.resetCounters();
+    this.video = video;
+    this.source = 'camera';
+    const runId = this.runId;
+    try {
+      this.stream = await openCamera(video);
+    } catch (error) {
+      this.source = null;
+      // Camera problems are recoverable: say what to do and stay ready for a retry.
+      this.error = error instanceof CameraError ? error.message : String(error);
+      this.status = 'error';
+      return;
+    }
+    if (runId !== this.runId) return;
+    this.error = null;
+    this.status = 'running';
+    this.cameraStartedAt = performance.now();
+    this.stopFrameLoop = everyVideoFrame(video, async () => {
+      if (this.status !== 'running') return;
+      await this.processFrame(video, video.videoWidth / Math.max(1, video.videoHeight), performance.now() - this.cameraStartedAt);
+    });
+  }
+
+  /**
+   * Analyses a recorded video frame by frame and draws each analysed frame into `display`.
+   * Counters hold the final values when `analysisDone` turns true.
+   */
+  async analyseFile(file: Blob, display: HTMLCanvasElement): Promise<void> {
+    if (!this.detector) return;
+    this.teardownSource();
+    this.resetCounters();
+    this.source = 'file';
+    const runId = this.runId;
+    let clip: VideoClip;
+    try {
+      clip = await openVideoFile(file);
+    } catch (error) {
+      this.source = null;
+      this.error = error instanceof VideoFileError ? error.message : `This video could not be opened (${String(error)}).`;
+      this.status = 'error';
+      return;
+    }
+    this.releaseFile = () => clip.dispose();
+    this.error = null;
+    this.status = 'running';
+    display.width = clip.width;
+    display.height = clip.height;
+    const context = display.getContext('2d');
+    const startedAt = performance.now();
+    const total = Math.max(1, Math.floor(clip.durationS * this.analysisFps));
+    try {
+      let index = 0;
+      for await (const { tMs, canvas } of clip.frames(this.analysisFps)) {
+        await this.whilePaused();
+        if (runId !== this.runId) return;
+        await this.processFrame(canvas, clip.width / clip.height, tMs, startedAt);
+        context?.drawImage(canvas, 0, 0);
+        this.analysisProgress = ++index / total;
+      }
+    } catch (error) {
+      if (runId !== this.runId) return;
+      this.error = `The video could not be decoded to the end (${error instanceof Error ? error.message : String(error)}).`;
+      this.status = 'error';
+      return;
+    }
+    if (runId !== this.runId) return;
+    this.closeTimeline(Math.round(clip.durationS * 1000));
+    this.analysisProgress = 1;
+    this.analysisDone = true;
+    this.status = 'ready';
+  }
+
+  pause(): void {
+    if (this.status !== 'running') return;
+    this.status = 'paused';
+    this.voice.stop();
+  }
+
+  resume(): void {
+    if (this.status !== 'paused') return;
+    this.status = 'running';
+    for (const wake of this.resumeWaiters.splice(0)) wake();
+  }
+
+  /** Ends the current camera session or analysis; counters keep their final values. */
+  stop(): void {
+    this.teardownSource();
+    this.voice.stop();
+    if (this.status !== 'error') this.status = this.detector ? 'ready' : 'loading';
+  }
+
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    this.voice.muted = muted;
+    if (muted) this.voice.stop();
+  }
+
+  dispose(): void {
+    this.teardownSource();
+    this.voice.stop();
+    this.detector?.dispose();
+    this.detector = null;
+  }
+
+  /** Model-only timing loop on the current video frame, for the benchmark. */
+  async timeModelOnly(frames: number): Promise<number[]> {
+    const { detector, lastInput } = this;
+    if (!detector || !lastInput) return [];
+    const times: number[] = [];
+    for (let i = 0; i < frames; i++) {
+      const start = performance.now();
+      await detector.estimate(lastInput, i * 33);
+      times.push(performance.now() - start);
+    }
+    return times;
+  }
+
+  tensorCount(): number {
+    return this.detector?.tensorCount() ?? 0;
+  }
+
+  private async processFrame(input: PoseInput, aspect: number, tMs: number, startedAt = this.cameraStartedAt): Promise<void> {
+    const detector = this.detector;
+    if (!detector) return;
+    const frameStart = performance.now();
+    this.lastInput = input;
+    const raw = await detector.estimate(input, tMs);
+    const modelDone = performance.now();
+    // Frames with nobody in them stay in the trace too: a replay needs the same clock.
+    if (this.source === 'file') this.rawFrames.push(raw ?? { tMs, aspect, keypoints: {} });
+    if (raw && Number.isNaN(this.firstPoseMs)) this.firstPoseMs = modelDone - startedAt;
+    const output = raw ? this.pipeline.process(raw) : this.pipeline.processEmpty(tMs, aspect);
+    const coreDone = performance.now();
+    this.apply(output);
+    this.fps = Math.round(this.rate.tick(modelDone));
+    this.timings.add({ modelMs: modelDone - frameStart, coreMs: coreDone - modelDone, totalMs: performance.now() - frameStart });
+  }
+
+  private apply(output: PipelineOutput): void {
+    this.phase = output.phase;
+    this.metric = output.metric;
+    this.reps = output.reps;
+    this.holdMs = output.holdMs;
+    this.counting = output.counting;
+    this.cue = output.shownCue?.text ?? null;
+    this.pose = output.frame;
+    if (output.spokenCue) this.voice.speak(output.spokenCue.text);
+    this.extendTimeline(output.phase, output.tMs);
+    if (output.events.length > 0) for (const listener of this.eventListeners) listener(output.events, output);
+  }
+
+  private extendTimeline(phase: string, tMs: number): void {
+    const last = this.timeline.at(-1);
+    if (last && last.phase === phase) {
+      last.endMs = tMs;
+      return;
+    }
+    if (last) last.endMs = tMs;
+    this.timeline = [...this.timeline, { phase, startMs: tMs, endMs: tMs }];
+  }
+
+  private closeTimeline(endMs: number): void {
+    const last = this.timeline.at(-1);
+    if (last) last.endMs = endMs;
+    this.timeline = [...this.timeline];
+  }
+
+  /** Resolves at once when running, or when the user resumes (or stops) a paused session. */
+  private whilePaused(): Promise<void> {
+    if (this.status !== 'paused') return Promise.resolve();
+    return new Promise<void>((resolve) => this.resumeWaiters.push(resolve));
+  }
+
+  private fail(message: string): void {
+    this.error = message;
+    this.status = 'error';
+  }
+
+  private resetCounters(): void {
+    this.runId++;
+    this.pipeline.reset();
+    this.rate.reset();
+    this.timings.reset();
+    this.rawFrames = [];
+    this.firstPoseMs = Number.NaN;
+    this.phase = 'neutral';
+    this.metric = null;
+    this.reps = { total: 0, left: 0, right: 0 };
+    this.holdMs = 0;
+    this.cue = null;
+    this.fps = 0;
+    this.pose = null;
+    this.timeline = [];
+    this.analysisProgress = 0;
+    this.analysisDone = false;
+  }
+
+  private teardownSource(): void {
+    this.runId++;
+    this.stopFrameLoop?.();
+    this.stopFrameLoop = null;
+    closeCamera(this.stream, this.source === 'camera' ? this.video : null);
+    this.stream = null;
+    this.releaseFile?.();
+    this.releaseFile = null;
+    for (const wake of this.resumeWaiters.splice(0)) wake();
+    this.source = null;
+    this.fps = 0;
+  }
+}

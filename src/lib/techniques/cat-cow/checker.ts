@@ -1,0 +1,339 @@
+/**
+ * Cat-cow, seen from the side on all fours. A deterministic step function over frames.
+ *
+ * Pose models give no points along the spine, so the arch is read from what they do see
+ * well from the side: the head against the torso. In cow the head and tailbone lift and
+ * the back dips; in cat the back rounds and the chin tucks. `archDeg` is the elevation of
+ * the shoulder→ear line minus the elevation of the hip→shoulder line, both measured in the
+ * direction the person faces: positive = head raised against the back (cow), negative =
+ * head dropped (cat). It does not depend on distance to the camera or on facing left/right.
+ */
+import { HysteresisLatch } from '../../filters/hysteresis';
+import { elevationDeg, angleAtDeg, sub, type Vec2 } from '../../geometry/vector';
+import type { Keypoint, KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
+import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
+
+export type CatCowPhase = 'cat' | 'cow' | 'neutral' | 'out-of-frame' | 'wrong-view';
+
+export interface CatCowOptions {
+  /** Minimum keypoint score to use a point. */
+  minScore: number;
+  /** Enter cow at archDeg ≥ cowEnterDeg, leave it below cowExitDeg. */
+  cowEnterDeg: number;
+  cowExitDeg: number;
+  /** Enter cat at archDeg ≤ catEnterDeg, leave it above catExitDeg. */
+  catEnterDeg: number;
+  catExitDeg: number;
+  /** A phase must be held this long to count: a flicker is not a movement. */
+  phaseDwellMs: number;
+  /** Moving from one end to the other faster than this is "too fast" (breath pace is 2–3 s). */
+  minTransitionMs: number;
+  /** How long the "slower" cue stays after a rushed movement. */
+  slowCueMs: number;
+  /** After this long in one end, prompt the next breath. */
+  promptAfterMs: number;
+  /** Body must be missing this long before the phase says out-of-frame. */
+  outOfFrameGraceMs: number;
+  /** The torso is "roughly horizontal" (on all fours) within this elevation. */
+  maxTorsoTiltDeg: number;
+  /** Shoulders further apart than this × torso length: the camera sees the front, not the side. */
+  maxShoulderSpreadRatio: number;
+  /** Wrist this far ahead of or behind the shoulder (× torso length) gets "hands under shoulders". */
+  maxWristOffsetRatio: number;
+  maxKneeOffsetRatio: number;
+  /** Elbow angle below this gets "arms straight". */
+  minElbowDeg: number;
+}
+
+export const DEFAULT_CAT_COW_OPTIONS: CatCowOptions = {
+  minScore: 0.3,
+  // Tuned on the fixture clip's recorded keypoints (cow peaks near +50°, cat near −70°,
+  // tabletop near 0°): each end is entered well past halfway and left soon after easing off.
+  cowEnterDeg: 30,
+  cowExitDeg: 22,
+  catEnterDeg: -50,
+  catExitDeg: -44,
+  phaseDwellMs: 250,
+  minTransitionMs: 1200,
+  slowCueMs: 3000,
+  promptAfterMs: 2500,
+  outOfFrameGraceMs: 300,
+  maxTorsoTiltDeg: 40,
+  maxShoulderSpreadRatio: 0.6,
+  maxWristOffsetRatio: 0.4,
+  maxKneeOffsetRatio: 0.4,
+  minElbowDeg: 140,
+};
+
+export const CAT_COW_CUES = {
+  outOfFrame: { id: 'out-of-frame', text: 'Move back so your whole body is in view', priority: 90 },
+  turnSideOn: { id: 'turn-side-on', text: 'Turn side-on to the camera', priority: 80 },
+  allFours: { id: 'all-fours', text: 'Come onto your hands and knees, side-on to the camera', priority: 75 },
+  slower: { id: 'slower', text: 'Slower: follow your breath', priority: 60 },
+  handsUnderShoulders: { id: 'hands-under-shoulders', text: 'Hands under shoulders', priority: 45 },
+  kneesUnderHips: { id: 'knees-under-hips', text: 'Knees under hips', priority: 44 },
+  armsStraight: { id: 'arms-straight', text: 'Keep your arms straight', priority: 40 },
+  inhaleCow: { id: 'inhale-cow', text: 'Inhale into cow: lift your head and tailbone', priority: 20 },
+  exhaleCat: { id: 'exhale-cat', text: 'Exhale, round into cat: chin to chest', priority: 20 },
+} as const satisfies Record<string, Cue>;
+
+/** The body parts the measurement needs, each merged across the body's two sides. */
+interface SideView {
+  facing: 1 | -1;
+  shoulder: Vec2;
+  hip: Vec2;
+  head: Vec2;
+  elbow: Vec2 | undefined;
+  wrist: Vec2 | undefined;
+  knee: Vec2 | undefined;
+  /** Horizontal distance between the two shoulders / torso length, when both are seen. */
+  shoulderSpread: number;
+  torsoLength: number;
+}
+
+/**
+ * Score-weighted mean of a left/right pair. From the side the two points nearly coincide,
+ * and single-person models often swap them from frame to frame (seen on the fixture clip):
+ * merging them makes the measurement immune to that swap.
+ */
+function mergedPair(keypoints: KeypointMap, left: KeypointName, right: KeypointName, minScore: number): Vec2 | undefined {
+  const a = seen(keypoints, left, minScore);
+  const b = seen(keypoints, right, minScore);
+  if (a && b) {
+    const total = a.score + b.score;
+    return { x: (a.x * a.score + b.x * b.score) / total, y: (a.y * a.score + b.y * b.score) / total };
+  }
+  return a ?? b;
+}
+
+function seen(keypoints: KeypointMap, name: KeypointName, minScore: number): Keypoint | undefined {
+  const point = keypoints[name];
+  return point && point.score >= minScore ? point : undefined;
+}
+
+/** Reads the points the metric needs; lists what is missing when it cannot. */
+export function readSideView(keypoints: KeypointMap, minScore: number): { view?: SideView; missing: KeypointName[] } {
+  const shoulder = mergedPair(keypoints, 'left_shoulder', 'right_shoulder', minScore);
+  const hip = mergedPair(keypoints, 'left_hip', 'right_hip', minScore);
+  // Ears only: the ear sits near the head's pivot. The nose or eyes sit 15–30° off that line
+  // and switching to them mid-movement would jump the metric.
+  const head = mergedPair(keypoints, 'left_ear', 'right_ear', minScore);
+  const missing: KeypointName[] = [];
+  if (!shoulder) missing.push('left_shoulder', 'right_shoulder');
+  if (!hip) missing.push('left_hip', 'right_hip');
+  if (!head) missing.push('left_ear', 'right_ear');
+  if (!shoulder || !hip || !head) return { missing };
+  const torso = sub(shoulder, hip);
+  const torsoLength = Math.hypot(torso.x, torso.y);
+  if (torsoLength < 1e-6) return { missing: ['left_shoulder', 'left_hip'] };
+  const leftShoulder = seen(keypoints, 'left_shoulder', minScore);
+  const rightShoulder = seen(keypoints, 'right_shoulder', minScore);
+  return {
+    missing,
+    view: {
+      facing: torso.x >= 0 ? 1 : -1,
+      shoulder,
+      hip,
+      head,
+      elbow: mergedPair(keypoints, 'left_elbow', 'right_elbow', minScore),
+      wrist: mergedPair(keypoints, 'left_wrist', 'right_wrist', minScore),
+      knee: mergedPair(keypoints, 'left_knee', 'right_knee', minScore),
+      shoulderSpread: leftShoulder && rightShoulder ? Math.abs(leftShoulder.x - rightShoulder.x) / torsoLength : 0,
+      torsoLength,
+    },
+  };
+}
+
+/** Signed arch: head elevation against the torso, degrees (+ cow, − cat). */
+export function archDeg(view: Pick<SideView, 'shoulder' | 'hip' | 'head' | 'facing'>): number {
+  const torso: Vec2 = sub(view.shoulder, view.hip);
+  const neck: Vec2 = sub(view.head, view.shoulder);
+  return elevationDeg(neck, view.facing) - elevationDeg(torso, view.facing);
+}
+
+export const CAT_COW_METRIC = (options: CatCowOptions = DEFAULT_CAT_COW_OPTIONS): MetricSpec => ({
+  id: 'arch-deg',
+  label: 'Spine arch (head against back)',
+  unit: '°',
+  min: -70,
+  max: 70,
+  bands: [
+    { phase: 'cat', min: -70, max: options.catEnterDeg },
+    { phase: 'cow', min: options.cowEnterDeg, max: 70 },
+  ],
+});
+
+type End = 'cat' | 'cow';
+
+export class CatCowChecker implements Checker {
+  readonly metric: MetricSpec;
+  private readonly cowLatch: HysteresisLatch;
+  private readonly catLatch: HysteresisLatch;
+
+  private phase: CatCowPhase = 'neutral';
+  private reps: RepCounts = { total: 0, left: 0, right: 0 };
+  private visited = { cat: false, cow: false };
+  /** Where the current rep started and its extremes, for the rep event. */
+  private repStartMs: number | undefined;
+  private repPeakDeg = -Infinity;
+  private repTroughDeg = Infinity;
+  /** The last end reached and when; drives pace and breath prompts. */
+  private lastEnd: End | undefined;
+  private lastEndEnteredMs = 0;
+  private lastEndLeftMs: number | undefined;
+  private slowCueUntilMs = -Infinity;
+  private missingSinceMs: number | undefined;
+  private inFrame = true;
+
+  constructor(private readonly options: CatCowOptions = DEFAULT_CAT_COW_OPTIONS) {
+    this.metric = CAT_COW_METRIC(options);
+    this.cowLatch = new HysteresisLatch({ onAbove: options.cowEnterDeg, offBelow: options.cowExitDeg, minOnMs: options.phaseDwellMs });
+    this.catLatch = new HysteresisLatch({
+      direction: 'below',
+      onBelow: options.catEnterDeg,
+      offAbove: options.catExitDeg,
+      minOnMs: options.phaseDwellMs,
+    });
+  }
+
+  reset(): void {
+    this.cowLatch.reset();
+    this.catLatch.reset();
+    this.phase = 'neutral';
+    this.reps = { total: 0, left: 0, right: 0 };
+    this.visited = { cat: false, cow: false };
+    this.repStartMs = undefined;
+    this.repPeakDeg = -Infinity;
+    this.repTroughDeg = Infinity;
+    this.lastEnd = undefined;
+    this.lastEndEnteredMs = 0;
+    this.lastEndLeftMs = undefined;
+    this.slowCueUntilMs = -Infinity;
+    this.missingSinceMs = undefined;
+    this.inFrame = true;
+  }
+
+  step(frame: PoseFrame): CheckerOutput {
+    const { tMs } = frame;
+    const events: CheckerEvent[] = [];
+    const { view, missing } = readSideView(frame.keypoints, this.options.minScore);
+
+    if (!view) {
+      this.missingSinceMs ??= tMs;
+      // Keep the last phase through a brief dropout; the latches keep their state too.
+      if (tMs - this.missingSinceMs >= this.options.outOfFrameGraceMs) {
+        if (this.inFrame) {
+          this.inFrame = false;
+          events.push({ type: 'outOfFrame', tMs, missing });
+        }
+        this.setPhase('out-of-frame', tMs, events);
+      }
+      this.cowLatch.step(undefined, tMs);
+      this.catLatch.step(undefined, tMs);
+      return this.output(tMs, null, this.inFrame ? null : CAT_COW_CUES.outOfFrame, events, false);
+    }
+    this.missingSinceMs = undefined;
+    if (!this.inFrame) {
+      this.inFrame = true;
+      events.push({ type: 'backInFrame', tMs });
+    }
+
+    const arch = archDeg(view);
+    const torsoTiltDeg = Math.abs(elevationDeg(sub(view.shoulder, view.hip), view.facing));
+    const { shoulderSpread } = view;
+    if (shoulderSpread > this.options.maxShoulderSpreadRatio || torsoTiltDeg > this.options.maxTorsoTiltDeg) {
+      // Facing the camera, or not on all fours: the arch cannot be read, so nothing counts.
+      this.cowLatch.step(undefined, tMs);
+      this.catLatch.step(undefined, tMs);
+      this.setPhase('wrong-view', tMs, events);
+      const cue = shoulderSpread > this.options.maxShoulderSpreadRatio ? CAT_COW_CUES.turnSideOn : CAT_COW_CUES.allFours;
+      return this.output(tMs, arch, cue, events, false);
+    }
+
+    const isCow = this.cowLatch.step(arch, tMs);
+    const isCat = this.catLatch.step(arch, tMs);
+    const next: CatCowPhase = isCow ? 'cow' : isCat ? 'cat' : 'neutral';
+    if (this.repStartMs !== undefined) {
+      this.repPeakDeg = Math.max(this.repPeakDeg, arch);
+      this.repTroughDeg = Math.min(this.repTroughDeg, arch);
+    }
+    if (next !== this.phase) {
+      if ((this.phase === 'cat' || this.phase === 'cow') && (next === 'neutral' || next === 'cat' || next === 'cow')) {
+        this.leaveEnd(tMs, events);
+      }
+      if (next === 'cat' || next === 'cow') this.reachEnd(next, tMs, arch, events);
+      this.setPhase(next, tMs, events);
+    }
+    return this.output(tMs, arch, this.formCue(view, tMs), events, true);
+  }
+
+  private reachEnd(end: End, tMs: number, arch: number, events: CheckerEvent[]): void {
+    if (this.repStartMs === undefined) {
+      this.repStartMs = tMs;
+      this.repPeakDeg = arch;
+      this.repTroughDeg = arch;
+    }
+    if (this.lastEnd !== undefined && this.lastEnd !== end && this.lastEndLeftMs !== undefined) {
+      // Time from leaving one end to reaching the other: the movement itself.
+      if (tMs - this.lastEndLeftMs < this.options.minTransitionMs) {
+        this.slowCueUntilMs = tMs + this.options.slowCueMs;
+        events.push({ type: 'formFault', tMs, fault: 'too-fast' });
+      }
+    }
+    this.visited[end] = true;
+    this.lastEnd = end;
+    this.lastEndEnteredMs = tMs;
+  }
+
+  /**
+   * A rep is one cow and one cat, completed when the user comes out of the second of them:
+   * then the whole movement, with its deepest point, is known.
+   */
+  private leaveEnd(tMs: number, events: CheckerEvent[]): void {
+    this.lastEndLeftMs = tMs;
+    if (!(this.visited.cat && this.visited.cow) || this.repStartMs === undefined) return;
+    this.reps = { ...this.reps, total: this.reps.total + 1 };
+    events.push({
+      type: 'repCompleted',
+      tMs,
+      repIndex: this.reps.total,
+      peakMetric: this.repPeakDeg,
+      troughMetric: this.repTroughDeg,
+      durationMs: tMs - this.repStartMs,
+    });
+    this.visited = { cat: false, cow: false };
+    this.repStartMs = undefined;
+  }
+
+  private formCue(view: SideView, tMs: number): Cue | null {
+    const { options } = this;
+    if (tMs < this.slowCueUntilMs) return CAT_COW_CUES.slower;
+    if (view.wrist && Math.abs(view.wrist.x - view.shoulder.x) > options.maxWristOffsetRatio * view.torsoLength) {
+      return CAT_COW_CUES.handsUnderShoulders;
+    }
+    if (view.knee && Math.abs(view.knee.x - view.hip.x) > options.maxKneeOffsetRatio * view.torsoLength) {
+      return CAT_COW_CUES.kneesUnderHips;
+    }
+    if (view.elbow && view.wrist && angleAtDeg(view.shoulder, view.elbow, view.wrist) < options.minElbowDeg) {
+      return CAT_COW_CUES.armsStraight;
+    }
+    // Breath prompts: start with cow; after settling at one end, guide to the other.
+    if (this.lastEnd === undefined) return CAT_COW_CUES.inhaleCow;
+    const settled = this.phase === this.lastEnd && tMs - this.lastEndEnteredMs >= options.promptAfterMs;
+    const leftEnd = this.phase === 'neutral';
+    if (settled || leftEnd) return this.lastEnd === 'cow' ? CAT_COW_CUES.exhaleCat : CAT_COW_CUES.inhaleCow;
+    return null;
+  }
+
+  private setPhase(next: CatCowPhase, tMs: number, events: CheckerEvent[]): void {
+    if (next === this.phase) return;
+    events.push({ type: 'phaseChanged', tMs, from: this.phase, to: next });
+    this.phase = next;
+  }
+
+  private output(tMs: number, metric: number | null, cue: Cue | null, events: CheckerEvent[], counting: boolean): CheckerOutput {
+    // The "hold" in cat-cow is the time spent at the current end of the movement.
+    const holdMs = this.phase === 'cat' || this.phase === 'cow' ? tMs - this.lastEndEnteredMs : 0;
+    return { tMs, phase: this.phase, metric, cue, events, reps: this.reps, holdMs, counting };
+  }
+}

@@ -1,0 +1,126 @@
+/** The techniques Unknot teaches: what to do, how the camera should see it. Pure data. */
+import { CatCowChecker } from './cat-cow/checker';
+import type { Checker, TechniqueId } from './types';
+
+export type CameraView = 'side' | 'front' | 'front-upper-body';
+
+export interface TechniqueDefinition {
+  id: TechniqueId;
+  name: string;
+  summary: string;
+  view: CameraView;
+  /** How to place the laptop, in a sentence. */
+  setup: string;
+  steps: string[];
+  /** Whether reps/holds are counted per side. */
+  sided: boolean;
+  /** A checker exists and the practice page can coach it. */
+  live: boolean;
+  createChecker?: () => Checker;
+}
+
+export const SAFETY_NOTE =
+  'Move gently and never force a stretch. Stop if you feel sharp pain. See a doctor or physical therapist if pain is severe or persistent, or comes with numbness, tingling or weakness.';
+
+export const VIEW_LABELS: Record<CameraView, string> = {
+  side: 'Camera sees you from the side',
+  front: 'Camera sees you from the front',
+  'front-upper-body': 'Camera sees your head and shoulders from the front',
+};
+
+export const TECHNIQUES: readonly TechniqueDefinition[] = [
+  {
+    id: 'cat-cow',
+    name: 'Cat-cow',
+    summary: 'Round and arch your back on all fours, slowly, with your breath.',
+    view: 'side',
+    setup: 'Put the laptop on the floor a couple of metres away, side-on to your mat, so your whole body from head to knees is in view.',
+    steps: [
+      'Come onto your hands and knees: hands under shoulders, knees under hips, arms straight.',
+      'Inhale into cow: let your belly sink, lift your head and tailbone.',
+      'Exhale into cat: round your back up, tuck your chin towards your chest.',
+      'Keep moving slowly with your breath, about 2–3 seconds each way.',
+    ],
+    sided: false,
+    live: true,
+    createChecker: () => new CatCowChecker(),
+  },
+  {
+    id: 'seated-twist',
+    name: 'Seated twist',
+    summary: 'Sit tall and rotate your upper back to each side.',
+    view: 'front',
+    setup: 'Sit facing the camera with your head, shoulders and hips in view.',
+    steps: [
+      'Sit cross-legged and tall.',
+      'Right hand on your left knee, left hand on the floor behind you.',
+      'Inhale; as you exhale, twist gently to the left and hold a few seconds.',
+      'Return to centre and repeat on the other side.',
+    ],
+    sided: true,
+    live: false,
+  },
+  {
+    id: 'standing-rotation',
+    name: 'Standing rotation',
+    summary: 'Stand tall and turn your upper body right and left.',
+    view: 'front',
+    setup: 'Stand facing the camera with your whole upper body and hips in view.',
+    steps: ['Stand tall, feet planted hip-width apart.', 'Turn your upper body to one side and hold 15–20 seconds.', 'Return to centre and turn to the other side.'],
+    sided: true,
+    live: false,
+  },
+  {
+    id: 'foam-roller',
+    name: 'Foam roller with hip lift',
+    summary: 'Roll the upper back over a foam roller with your hips lifted.',
+    view: 'side',
+    setup: 'Put the laptop on the floor side-on to you, so shoulders, hips and knees are in view.',
+    steps: [
+      'Lie with the roller across your upper back, below the shoulder blades.',
+      'Cross your arms or support your head; knees bent, feet flat.',
+      'Lift your hips so only your shoulder blades and feet touch down.',
+      'Roll slowly back and forth over tight spots.',
+    ],
+    sided: false,
+    live: false,
+  },
+  {
+    id: 'thoracic-extension',
+    name: 'Thoracic extension',
+    summary: 'Lying on your back, gently lift the chest.',
+    view: 'side',
+    setup: 'Put the laptop on the floor side-on to you, your whole body in view.',
+    steps: ['Lie on your back, knees bent, feet flat, arms out with palms down.', 'Gently arch your upper back, lifting the chest.', 'Hold a few seconds, lower slowly, repeat.'],
+    sided: false,
+    live: false,
+  },
+  {
+    id: 'self-hug',
+    name: 'Self-hug',
+    summary: 'Hug yourself and round the upper back to spread the shoulder blades.',
+    view: 'front',
+    setup: 'Stand facing the camera, head to hips in view.',
+    steps: [
+      'Stand tall and cross your arms, holding the opposite shoulders.',
+      'Breathe in and squeeze.',
+      'Breathe out, round your upper back and let the shoulder blades spread.',
+    ],
+    sided: false,
+    live: false,
+  },
+  {
+    id: 'posture',
+    name: 'Desk posture',
+    summary: 'Unknot watches your posture while you work and nudges you when you slouch.',
+    view: 'front-upper-body',
+    setup: 'Sit at your laptop as you work; your head and shoulders in view.',
+    steps: ['Sit tall and calibrate your upright posture.', 'Work as usual; Unknot tells you after a sustained slouch.', 'Take the suggested stretch break.'],
+    sided: false,
+    live: false,
+  },
+];
+
+export function findTechnique(id: string): TechniqueDefinition | undefined {
+  return TECHNIQUES.find((technique) => technique.id === id);
+}
