@@ -4,12 +4,14 @@
 //
 //   npm run build && npm run record-trace -- [model] [clip] [out]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs, fixturesDir, projectRoot, servePreview } from './lib/browser.mjs';
 
 const model = process.argv[2] ?? 'lightning';
-const clip = process.argv[3] ?? 'cat-cow-side.mp4';
+const clipArgument = process.argv[3] ?? 'cat-cow-side.mp4';
+const clipPath = isAbsolute(clipArgument) ? clipArgument : join(fixturesDir, 'video', clipArgument);
+const clip = basename(clipPath);
 const technique = clip.startsWith('bridge') ? 'foam-roller' : 'cat-cow';
 const out =
   process.argv[4] ?? join(projectRoot, `src/lib/techniques/${technique}/traces/${clip.replace(/\.mp4$/, '')}.${model}.json`);
@@ -36,7 +38,7 @@ try {
   await page.goto(`${server.url}/practice/${technique}?model=${model}&backend=wasm`);
   await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 120_000 });
   const started = Date.now();
-  await page.getByTestId('video-file').setInputFiles(join(fixturesDir, 'video', clip));
+  await page.getByTestId('video-file').setInputFiles(clipPath);
   await page.getByTestId('analysis-done').waitFor({ timeout: 600_000 });
   const seconds = (Date.now() - started) / 1000;
   const href = await page.getByTestId('trace-download').getAttribute('href');

@@ -47,7 +47,8 @@ export async function openCamera(video: HTMLVideoElement): Promise<MediaStream> 
   try {
     stream = await navigator.mediaDevices.getUserMedia({
       audio: false,
-      video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 30 } },
+      // Width only: the camera keeps its own aspect ratio instead of being cropped to 4:3.
+      video: { facingMode: 'user', width: { ideal: 640 }, frameRate: { ideal: 30 } },
     });
   } catch (error) {
     throw cameraErrorFrom(error);

@@ -40,7 +40,8 @@ export class CueScheduler {
       this.pending = candidate;
       this.pendingSinceMs = tMs;
     }
-    const settled = this.pending !== null && tMs - this.pendingSinceMs >= this.options.settleMs;
+    // "No cue" must settle too, so a single frame without one does not blank the screen.
+    const settled = tMs - this.pendingSinceMs >= this.options.settleMs;
     const shownFor = tMs - this.shownSinceMs;
     let speak: Cue | null = null;
 
@@ -55,7 +56,7 @@ export class CueScheduler {
           this.lastSpokenMs.set(this.shown.id, tMs);
         }
       }
-    } else if (this.pending === null && this.shown !== null && shownFor >= this.options.minShowMs) {
+    } else if (settled && this.pending === null && this.shown !== null && shownFor >= this.options.minShowMs) {
       this.shown = null;
       this.shownSinceMs = tMs;
     }

@@ -32,39 +32,37 @@ export interface FrameTiming {
   totalMs: number;
 }
 
-/** Keeps the last `capacity` frame timings in a ring, without allocating per frame. */
+/** Keeps the last `capacity` frame timings, without allocating per frame. */
 export class FrameTimings {
-  private readonly model: Float64Array;
-  private readonly core: Float64Array;
-  private readonly total: Float64Array;
-  private next = 0;
-  count = 0;
+  private readonly model: SampleRing;
+  private readonly core: SampleRing;
+  private readonly total: SampleRing;
 
   constructor(readonly capacity = 2000) {
-    this.model = new Float64Array(capacity);
-    this.core = new Float64Array(capacity);
-    this.total = new Float64Array(capacity);
+    this.model = new SampleRing(capacity);
+    this.core = new SampleRing(capacity);
+    this.total = new SampleRing(capacity);
+  }
+
+  /** Frames recorded since the last reset (including those the ring no longer holds). */
+  get count(): number {
+    return this.model.count;
   }
 
   add(timing: FrameTiming): void {
-    this.model[this.next] = timing.modelMs;
-    this.core[this.next] = timing.coreMs;
-    this.total[this.next] = timing.totalMs;
-    this.next = (this.next + 1) % this.capacity;
-    this.count++;
+    this.model.add(timing.modelMs);
+    this.core.add(timing.coreMs);
+    this.total.add(timing.totalMs);
   }
 
   medians(): FrameTiming {
-    return { modelMs: median(this.values(this.model)), coreMs: median(this.values(this.core)), totalMs: median(this.values(this.total)) };
-  }
-
-  private values(ring: Float64Array): Float64Array {
-    return ring.slice(0, Math.min(this.count, this.capacity));
+    return { modelMs: this.model.median(), coreMs: this.core.median(), totalMs: this.total.median() };
   }
 
   reset(): void {
-    this.next = 0;
-    this.count = 0;
+    this.model.reset();
+    this.core.reset();
+    this.total.reset();
   }
 }
 
@@ -73,4 +71,30 @@ export function median(values: ArrayLike<number>): number {
   const sorted = Array.from(values).sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The last `capacity` samples of one quantity, for a median. */
+export class SampleRing {
+  private readonly ring: Float64Array;
+  private next = 0;
+  count = 0;
+
+  constructor(readonly capacity = 2000) {
+    this.ring = new Float64Array(capacity);
+  }
+
+  add(value: number): void {
+    this.ring[this.next] = value;
+    this.next = (this.next + 1) % this.capacity;
+    this.count++;
+  }
+
+  median(): number {
+    return median(this.ring.subarray(0, Math.min(this.count, this.capacity)));
+  }
+
+  reset(): void {
+    this.next = 0;
+    this.count = 0;
+  }
 }

@@ -11,7 +11,7 @@ import type { PoseFrame } from '../pose/keypoints';
 import type { BackendId, ModelId } from '../pose/models';
 import type { TechniqueDefinition } from '../techniques/catalog';
 import type { CheckerEvent, MetricSpec, RepCounts } from '../techniques/types';
-import { FrameTimings, RollingRate } from './frame-stats';
+import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
 
 export type SessionStatus = 'loading' | 'ready' | 'running' | 'paused' | 'error';
 export type SessionSource = 'camera' | 'file';
@@ -54,6 +54,8 @@ export class PracticeSession {
 
   readonly metricSpec: MetricSpec;
   readonly timings = new FrameTimings();
+  /** Overlay draw times (ms), reported by the overlay component. */
+  readonly drawTimings = new SampleRing();
   /** Raw model output of the current analysis, downloadable as a keypoint trace. */
   rawFrames: PoseFrame[] = [];
   /** ms from start to the first frame with a person in it; NaN until then. */
@@ -306,6 +308,7 @@ export class PracticeSession {
     this.pipeline.reset();
     this.rate.reset();
     this.timings.reset();
+    this.drawTimings.reset();
     this.rawFrames = [];
     this.firstPoseMs = Number.NaN;
     this.phase = 'neutral';

@@ -1,0 +1,35 @@
+/**
+ * Makes the browser tests' media from the shared fixtures with ffmpeg: the fake camera feed
+ * (.mjpeg, as DESIGN.md §6 advises) and a forward/backward clip with a known rep count.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { catCowCameraFeed, catCowClip, catCowForwardBackward3, FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON, mediaDir } from './media';
+
+function ffmpeg(args: string[]): void {
+  try {
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
+  } catch (error) {
+    throw new Error(`ffmpeg failed (is it installed? .ci/run installs it): ${String(error)}`);
+  }
+}
+
+export default function globalSetup(): void {
+  if (!FIXTURES_AVAILABLE) {
+    console.warn(`[e2e] ${FIXTURES_MISSING_REASON}; those tests will be skipped.`);
+    return;
+  }
+  mkdirSync(mediaDir, { recursive: true });
+  if (!existsSync(catCowCameraFeed)) {
+    ffmpeg(['-i', catCowClip, '-vf', 'scale=640:-2', '-r', '30', '-q:v', '5', '-an', catCowCameraFeed]);
+  }
+  if (!existsSync(catCowForwardBackward3)) {
+    // Forward, backward, three times over; 30 fps like the app's analysis rate, H.264 in MP4.
+    ffmpeg([
+      '-i', catCowClip,
+      '-filter_complex',
+      '[0:v]fps=30,scale=360:-2,split[f][b0];[b0]reverse[b];[f][b]concat=n=2:v=1:a=0,loop=loop=2:size=606:start=0[out]',
+      '-map', '[out]', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-an', catCowForwardBackward3,
+    ]);
+  }
+}

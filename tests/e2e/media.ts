@@ -1,0 +1,14 @@
+/** Media made from the shared fixtures at test time (never committed). */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir, projectRoot } from '../../scripts/lib/browser.mjs';
+
+export const FIXTURES_AVAILABLE = existsSync(join(fixturesDir, 'video/cat-cow-side.mp4'));
+export const FIXTURES_MISSING_REASON = `../shared/fixtures is not beside the project (looked in ${fixturesDir}); the browser tests that play real clips need it`;
+
+export const mediaDir = join(projectRoot, '.cache/e2e');
+export const catCowClip = join(fixturesDir, 'video/cat-cow-side.mp4');
+/** The cat-cow clip as the fake webcam's feed (Chromium loops it). */
+export const catCowCameraFeed = join(mediaDir, 'cat-cow.mjpeg');
+/** The cat-cow clip played forward then backward three times: exactly 3 reps. */
+export const catCowForwardBackward3 = join(mediaDir, 'cat-cow-forward-backward-x3.mp4');
