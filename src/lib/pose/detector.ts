@@ -30,6 +30,8 @@ export interface DetectorOptions {
   setupTimeoutMs?: number;
   /** Told about each backend that was tried and failed, for the UI and the logs. */
   onBackendRejected?: (backend: BackendId, reason: string) => void;
+  /** Backends not to try (one that already failed mid-session). */
+  exclude?: readonly BackendId[];
 }
 
 export class DetectorError extends Error {
@@ -189,8 +191,9 @@ export async function createPoseDetector(options: DetectorOptions): Promise<Pose
   const { tf, poseDetection } = libraries;
 
   const failures: string[] = [];
+  const excluded = new Set(options.exclude ?? []);
   for (const backend of await backendCandidates(options.backend)) {
-    if (!BACKEND_IDS.includes(backend)) continue;
+    if (!BACKEND_IDS.includes(backend) || excluded.has(backend)) continue;
     try {
       await activateBackend(tf, backend, setupTimeoutMs);
     } catch (error) {

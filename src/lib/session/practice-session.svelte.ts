@@ -5,6 +5,7 @@
 import { closeCamera, everyVideoFrame, openCamera, CameraError } from '../camera/camera';
 import { openVideoFile, VideoFileError, type VideoClip } from '../camera/video-file';
 import { CoachPipeline, type PipelineOutput } from '../coaching/pipeline';
+import { PhaseTimeline, type PhaseSpan } from '../coaching/timeline';
 import { CueVoice } from '../coaching/speech';
 import { createPoseDetector, DetectorError, type PoseDetector, type PoseInput } from '../pose/detector';
 import type { PoseFrame } from '../pose/keypoints';
@@ -24,13 +25,6 @@ export interface SessionOptions {
   analysisFps?: number;
 }
 
-/** A phase change with its media time, for the analysis timeline. */
-export interface PhaseSpan {
-  phase: string;
-  startMs: number;
-  endMs: number;
-}
-
 export class PracticeSession {
   status = $state<SessionStatus>('loading');
   error = $state<string | null>(null);
@@ -48,7 +42,8 @@ export class PracticeSession {
   muted = $state(false);
   analysisProgress = $state(0);
   analysisDone = $state(false);
-  timeline = $state.raw<PhaseSpan[]>([]);
+  /** Phase spans so far; a new array each time a span starts or the analysis ends. */
+  timeline = $state.raw<readonly PhaseSpan[]>([]);
   /** The smoothed pose of the latest frame, for the overlay. */
   pose = $state.raw<PoseFrame | null>(null);
 
@@ -62,7 +57,11 @@ export class PracticeSession {
   firstPoseMs = Number.NaN;
 
   private detector: PoseDetector | null = null;
+  /** Backends that broke during this session (e.g. a lost WebGL context); never retried. */
+  private readonly failedBackends = new Set<BackendId>();
+  private recovering: Promise<void> | null = null;
   private readonly pipeline: CoachPipeline;
+  private readonly phaseTimeline = new PhaseTimeline();
   private readonly voice = new CueVoice();
   private readonly rate = new RollingRate();
   private video: HTMLVideoElement | null = null;
@@ -103,6 +102,7 @@ export class PracticeSession {
         model: this.options.model,
         backend: this.options.backend,
         assetBase: this.options.assetBase,
+        exclude: [...this.failedBackends],
         onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
       });
       this.backend = this.detector.backend;
@@ -193,6 +193,7 @@ export class PracticeSession {
     if (runId !== this.runId) return;
     this.closeTimeline(Math.round(clip.durationS * 1000));
     this.analysisProgress = 1;
+    this.cue = null;
     this.analysisDone = true;
     this.status = 'ready';
   }
@@ -213,6 +214,7 @@ export class PracticeSession {
   stop(): void {
     this.teardownSource();
     this.voice.stop();
+    this.cue = null;
     if (this.status !== 'error') this.status = this.detector ? 'ready' : 'loading';
   }
 
@@ -229,14 +231,24 @@ export class PracticeSession {
     this.detector = null;
   }
 
-  /** Model-only timing loop on the current video frame, for the benchmark. */
+  /**
+   * Model-only timing loop for the benchmark: freezes the last frame into a canvas, ends the
+   * session (so the camera no longer competes for the CPU) and times bare estimates on it.
+   */
   async timeModelOnly(frames: number): Promise<number[]> {
     const { detector, lastInput } = this;
     if (!detector || !lastInput) return [];
+    const frame = document.createElement('canvas');
+    const width = lastInput instanceof HTMLVideoElement ? lastInput.videoWidth : lastInput.width;
+    const height = lastInput instanceof HTMLVideoElement ? lastInput.videoHeight : lastInput.height;
+    frame.width = width;
+    frame.height = height;
+    frame.getContext('2d')?.drawImage(lastInput, 0, 0, width, height);
+    this.stop();
     const times: number[] = [];
     for (let i = 0; i < frames; i++) {
       const start = performance.now();
-      await detector.estimate(lastInput, i * 33);
+      await detector.estimate(frame, i * 33);
       times.push(performance.now() - start);
     }
     return times;
@@ -251,7 +263,13 @@ export class PracticeSession {
     if (!detector) return;
     const frameStart = performance.now();
     this.lastInput = input;
-    const raw = await detector.estimate(input, tMs);
+    let raw: PoseFrame | null;
+    try {
+      raw = await detector.estimate(input, tMs);
+    } catch (error) {
+      await this.recoverFrom(detector, error);
+      return;
+    }
     const modelDone = performance.now();
     // Frames with nobody in them stay in the trace too: a replay needs the same clock.
     if (this.source === 'file') this.rawFrames.push(raw ?? { tMs, aspect, keypoints: {} });
@@ -277,19 +295,41 @@ export class PracticeSession {
   }
 
   private extendTimeline(phase: string, tMs: number): void {
-    const last = this.timeline.at(-1);
-    if (last && last.phase === phase) {
-      last.endMs = tMs;
-      return;
-    }
-    if (last) last.endMs = tMs;
-    this.timeline = [...this.timeline, { phase, startMs: tMs, endMs: tMs }];
+    if (this.phaseTimeline.add(phase, tMs)) this.timeline = [...this.phaseTimeline.spans];
   }
 
   private closeTimeline(endMs: number): void {
-    const last = this.timeline.at(-1);
-    if (last) last.endMs = endMs;
-    this.timeline = [...this.timeline];
+    this.phaseTimeline.close(endMs);
+    this.timeline = this.phaseTimeline.spans.map((span) => ({ ...span }));
+  }
+
+  /**
+   * The model failed mid-session (a lost WebGL context, an out-of-memory GPU): switch to the
+   * next backend and carry on; counters are kept. Only a failure there too ends the session.
+   */
+  private recoverFrom(failed: PoseDetector, error: unknown): Promise<void> {
+    this.recovering ??= (async () => {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.failedBackends.add(failed.backend);
+      failed.dispose();
+      this.detector = null;
+      if (this.options.backend) {
+        this.teardownSource();
+        this.fail(`The pose model stopped working on ${failed.backend} (${reason}). Reload the page to try again.`);
+        return;
+      }
+      const wasRunning = this.status;
+      await this.load();
+      if (this.detector) {
+        this.status = wasRunning;
+        this.notice = `Switched to ${this.backend} after ${failed.backend} failed (${reason}).`;
+      } else {
+        this.teardownSource();
+      }
+    })().finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
   }
 
   /** Resolves at once when running, or when the user resumes (or stops) a paused session. */
@@ -318,6 +358,7 @@ export class PracticeSession {
     this.cue = null;
     this.fps = 0;
     this.pose = null;
+    this.phaseTimeline.reset();
     this.timeline = [];
     this.analysisProgress = 0;
     this.analysisDone = false;
