@@ -20,16 +20,23 @@ export const CAT_COW_CLIP = {
   ] satisfies LabelledSpan[],
 };
 
+/**
+ * The bridge clip. ../shared/fixtures/README.md says 4 completed lifts (1.6–2.6, 3.4–4.2,
+ * 5.2–6.4, 7.2–8.4 s) and a fifth from 9.4 s, but the video does not show that: frames at
+ * 3.8 s and 7.6 s have the hips on the ground, and the man lifts three times, about every
+ * 3.3 s (checked on a 2 fps contact sheet and frame by frame at 0.1 s). These labels are
+ * "hips above half height", made from the video; the third lift is still coming down when
+ * the clip ends. Reported in the issue note.
+ */
 export const BRIDGE_CLIP = {
   file: 'video/bridge-side.mp4',
   durationS: 10.0,
-  /** Completed lifts (up and back down); a fifth is under way at the end. */
-  reps: 4,
+  /** Lifts up and back down within the clip. */
+  completedLifts: 2,
   hipsUp: [
-    { label: 'hips-up', startS: 1.6, endS: 2.6 },
-    { label: 'hips-up', startS: 3.4, endS: 4.2 },
-    { label: 'hips-up', startS: 5.2, endS: 6.4 },
-    { label: 'hips-up', startS: 7.2, endS: 8.4 },
+    { label: 'hips-up', startS: 1.75, endS: 3.3 },
+    { label: 'hips-up', startS: 5.25, endS: 6.65 },
+    { label: 'hips-up', startS: 8.25, endS: 9.45 },
   ] satisfies LabelledSpan[],
 };
 

@@ -1,0 +1,601 @@
+/**
+ * Foam roller with hip lift, seen from the side, lying on the back. A deterministic step
+ * function over frames.
+ *
+ * The roller lies across the upper back; knees bent, feet flat; the hips lift so only the
+ * shoulder blades and the feet touch down, then the body rolls slowly back and forth.
+ *
+ * Measurements (all from the side, image coordinates, y down; the floor is at the bottom of
+ * the picture, so "up" is image-up):
+ * - `hipAngleDeg` (the metric): the shoulder–hip–knee angle. 180 = hips in line with the
+ *   shoulders and knees (the bridge); hips resting on the floor read 131–148 on the recorded
+ *   bridge clip (a roller under the shoulders lowers that a little). Reported above 180
+ *   when the hip rises above the shoulder→knee line (over-arching), so the value keeps
+ *   growing through the straight line instead of folding back.
+ * - `kneeDeg`: the hip–knee–ankle angle (knees bent, feet flat ≈ 70–110).
+ * - Roll position: shoulder-to-ankle distance over a running mean of the torso length. The
+ *   feet stay planted and the shoulders stay on the roller while the hips lift, so lifting
+ *   leaves it unchanged; rolling moves the shoulders along the floor and changes it.
+ *   (Projecting the shoulder on the hip→shoulder direction, as first planned, swings with the
+ *   torso's pitch: every hip lift would read as half a torso length of travel.) A pass is a
+ *   roll of more than `passMinTravel` torso lengths one way and then as far back.
+ *
+ * Pose models swap left and right points in profile, so each left/right pair is merged by
+ * score (as in the cat-cow checker).
+ */
+import { HysteresisLatch } from '../../filters/hysteresis';
+import { angleAtDeg, distance, elevationDeg, sub, type Vec2 } from '../../geometry/vector';
+import type { Keypoint, KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
+import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
+
+// ---------------------------------------------------------------------------------------
+// Lying side view: shared with the thoracic-extension checker.
+// ---------------------------------------------------------------------------------------
+
+/** The body parts of a person lying on their back, seen from the side, each merged across both sides. */
+export interface LyingView {
+  /** +1 when the head is towards image right (shoulder right of hip), −1 when left. */
+  headDir: 1 | -1;
+  shoulder: Vec2;
+  hip: Vec2;
+  knee: Vec2 | undefined;
+  ankle: Vec2 | undefined;
+  /** BlazePose only. */
+  heel: Vec2 | undefined;
+  toe: Vec2 | undefined;
+  ear: Vec2 | undefined;
+  torsoLength: number;
+  /** Horizontal gap between the two shoulders / torso length, when both are seen (0 otherwise). */
+  shoulderSpread: number;
+  /** |Elevation| of the hip→shoulder line, degrees: ≈0 lying, up to ≈40 in a bridge, ≈90 sitting or standing. */
+  torsoTiltDeg: number;
+}
+
+function seen(keypoints: KeypointMap, name: KeypointName, minScore: number): Keypoint | undefined {
+  const point = keypoints[name];
+  return point && point.score >= minScore && Number.isFinite(point.x) && Number.isFinite(point.y) ? point : undefined;
+}
+
+/** Score-weighted mean of a left/right pair (immune to the models' left/right swaps in profile). */
+export function mergedPair(keypoints: KeypointMap, left: KeypointName, right: KeypointName, minScore: number): Vec2 | undefined {
+  const a = seen(keypoints, left, minScore);
+  const b = seen(keypoints, right, minScore);
+  if (a && b) {
+    const total = a.score + b.score;
+    return { x: (a.x * a.score + b.x * b.score) / total, y: (a.y * a.score + b.y * b.score) / total };
+  }
+  return a ?? b;
+}
+
+/**
+ * Reads a lying side view. Shoulder and hip are required (they give the scale and the head's
+ * direction); everything else is optional and each checker says what it needs.
+ */
+export function readLyingView(keypoints: KeypointMap, minScore: number): { view?: LyingView; missing: KeypointName[] } {
+  const shoulder = mergedPair(keypoints, 'left_shoulder', 'right_shoulder', minScore);
+  const hip = mergedPair(keypoints, 'left_hip', 'right_hip', minScore);
+  const missing: KeypointName[] = [];
+  if (!shoulder) missing.push('left_shoulder', 'right_shoulder');
+  if (!hip) missing.push('left_hip', 'right_hip');
+  if (!shoulder || !hip) return { missing };
+  const torso = sub(shoulder, hip);
+  const torsoLength = Math.hypot(torso.x, torso.y);
+  if (torsoLength < 1e-6) return { missing: ['left_shoulder', 'left_hip'] };
+  const headDir: 1 | -1 = torso.x >= 0 ? 1 : -1;
+  const leftShoulder = seen(keypoints, 'left_shoulder', minScore);
+  const rightShoulder = seen(keypoints, 'right_shoulder', minScore);
+  return {
+    missing,
+    view: {
+      headDir,
+      shoulder,
+      hip,
+      knee: mergedPair(keypoints, 'left_knee', 'right_knee', minScore),
+      ankle: mergedPair(keypoints, 'left_ankle', 'right_ankle', minScore),
+      heel: mergedPair(keypoints, 'left_heel', 'right_heel', minScore),
+      toe: mergedPair(keypoints, 'left_foot_index', 'right_foot_index', minScore),
+      ear: mergedPair(keypoints, 'left_ear', 'right_ear', minScore),
+      torsoLength,
+      shoulderSpread: leftShoulder && rightShoulder ? Math.abs(leftShoulder.x - rightShoulder.x) / torsoLength : 0,
+      torsoTiltDeg: Math.abs(elevationDeg(torso, headDir)),
+    },
+  };
+}
+
+/**
+ * Angle at `vertex` from `a` to `b`, degrees in [0, 360): the interior angle when the vertex
+ * lies below the line a→b (towards the floor, image-down), 360 minus it when above.
+ */
+export function signedBendDeg(a: Vec2, vertex: Vec2, b: Vec2): number {
+  const interior = angleAtDeg(a, vertex, b);
+  const d = sub(b, a);
+  // The normal of a→b that points image-up (negative y).
+  const up: Vec2 = d.x >= 0 ? { x: d.y, y: -d.x } : { x: -d.y, y: d.x };
+  const above = (vertex.x - a.x) * up.x + (vertex.y - a.y) * up.y > 0;
+  return above ? 360 - interior : interior;
+}
+
+/** Shoulder–hip–knee angle (see the module comment): 180 = straight bridge line. */
+export function hipAngleDeg(view: Pick<LyingView, 'shoulder' | 'hip'> & { knee: Vec2 }): number {
+  return signedBendDeg(view.shoulder, view.hip, view.knee);
+}
+
+/**
+ * Head against the torso line, degrees: elevation of shoulder→ear minus elevation of
+ * hip→shoulder, both measured towards the head. 0 = head in line with the torso, negative =
+ * head dropped back towards the floor, positive = chin tucked / head raised.
+ */
+export function headDropDeg(view: Pick<LyingView, 'shoulder' | 'hip' | 'headDir'> & { ear: Vec2 }): number {
+  const torso = elevationDeg(sub(view.shoulder, view.hip), view.headDir);
+  const neck = elevationDeg(sub(view.ear, view.shoulder), view.headDir);
+  let diff = neck - torso;
+  if (diff > 180) diff -= 360;
+  if (diff <= -180) diff += 360;
+  return diff;
+}
+
+export interface LegOptions {
+  /** Heel above the toes by more than this × torso length: the foot is not flat (BlazePose points). */
+  maxHeelLiftRatio: number;
+  /** The ankle must sit at least this × torso length below the knee (shin pointing down, foot on the floor). */
+  minShinDropRatio: number;
+  /** Knee angle above this: legs too straight for the feet to be planted close in. */
+  maxKneeDeg: number;
+}
+
+/** Why the feet are not flat with the knees bent, or undefined when they are (or cannot be seen). */
+export function feetFault(view: LyingView, options: LegOptions): 'heel-raised' | 'feet-up' | 'legs-straight' | undefined {
+  const { knee, ankle, heel, toe, hip, torsoLength } = view;
+  if (heel && toe && (toe.y - heel.y) / torsoLength > options.maxHeelLiftRatio) return 'heel-raised';
+  if (knee && ankle) {
+    if ((ankle.y - knee.y) / torsoLength < options.minShinDropRatio) return 'feet-up';
+    if (angleAtDeg(hip, knee, ankle) > options.maxKneeDeg) return 'legs-straight';
+  }
+  return undefined;
+}
+
+/**
+ * Rate of change of a value over a sliding time window: the least-squares slope of the
+ * samples in the window (far steadier under keypoint jitter than the two end samples), once
+ * the window spans at least half its length. Deterministic; time comes from the caller.
+ */
+export class RateMeter {
+  private readonly samples: { tMs: number; value: number }[] = [];
+
+  constructor(private readonly windowMs: number) {}
+
+  /** Adds a sample and returns the rate per second, or undefined while the window is too short. */
+  step(value: number, tMs: number): number | undefined {
+    const last = this.samples.at(-1);
+    if (last && tMs < last.tMs) this.samples.length = 0; // a seek backwards
+    this.samples.push({ tMs, value });
+    while (this.samples.length > 1 && tMs - this.samples[0]!.tMs > this.windowMs) this.samples.shift();
+    const first = this.samples[0]!;
+    if (tMs - first.tMs < this.windowMs / 2) return undefined;
+    let meanT = 0;
+    let meanV = 0;
+    for (const sample of this.samples) {
+      meanT += sample.tMs;
+      meanV += sample.value;
+    }
+    meanT /= this.samples.length;
+    meanV /= this.samples.length;
+    let covariance = 0;
+    let variance = 0;
+    for (const sample of this.samples) {
+      covariance += (sample.tMs - meanT) * (sample.value - meanV);
+      variance += (sample.tMs - meanT) ** 2;
+    }
+    return variance > 0 ? (covariance / variance) * 1000 : undefined;
+  }
+
+  reset(): void {
+    this.samples.length = 0;
+  }
+}
+
+/**
+ * Counts back-and-forth passes of a position: a zigzag whose turning points must be at least
+ * `minTravel` apart. A pass is one roll out and back; it is counted as soon as the roll back
+ * has covered `minTravel` (so the user need not stop), i.e. on the 1st, 3rd, 5th … turn.
+ */
+export class PassCounter {
+  private low = Infinity;
+  private high = -Infinity;
+  private direction: 0 | 1 | -1 = 0;
+  private extreme = 0;
+  private turns = 0;
+
+  constructor(private readonly minTravel: number) {}
+
+  get passes(): number {
+    return Math.floor((this.turns + 1) / 2);
+  }
+
+  /** Feeds one position; returns true when this sample completes a pass. */
+  step(position: number): boolean {
+    if (this.direction === 0) {
+      this.low = Math.min(this.low, position);
+      this.high = Math.max(this.high, position);
+      if (position - this.low >= this.minTravel) this.direction = 1;
+      else if (this.high - position >= this.minTravel) this.direction = -1;
+      this.extreme = position;
+      return false;
+    }
+    if ((position - this.extreme) * this.direction > 0) {
+      this.extreme = position;
+      return false;
+    }
+    if ((this.extreme - position) * this.direction < this.minTravel) return false;
+    const before = this.passes;
+    this.turns++;
+    this.direction = this.direction === 1 ? -1 : 1;
+    this.extreme = position;
+    return this.passes > before;
+  }
+
+  reset(): void {
+    this.low = Infinity;
+    this.high = -Infinity;
+    this.direction = 0;
+    this.extreme = 0;
+    this.turns = 0;
+  }
+}
+
+/** A boolean fault with dwell both ways, so one noisy frame neither raises nor clears it. */
+export function faultLatch(dwellMs: number): HysteresisLatch {
+  return new HysteresisLatch({ onAbove: 1, offBelow: 0, minOnMs: dwellMs, minOffMs: dwellMs });
+}
+
+// ---------------------------------------------------------------------------------------
+// The foam-roller checker.
+// ---------------------------------------------------------------------------------------
+
+export type FoamRollerPhase = 'neutral' | 'hips-up' | 'out-of-frame' | 'wrong-view';
+
+export interface FoamRollerOptions extends LegOptions {
+  /** Minimum keypoint score to use a point. */
+  minScore: number;
+  /** Enter hips-up at hipAngleDeg ≥ hipsUpEnterDeg; back to neutral at ≤ hipsUpExitDeg. */
+  hipsUpEnterDeg: number;
+  hipsUpExitDeg: number;
+  /** The hips must stay past a threshold this long to enter or leave hips-up: a flicker is not a lift. */
+  phaseDwellMs: number;
+  /** Target hold with the hips up. */
+  holdMs: number;
+  /** Body must be missing this long before the phase says out-of-frame. */
+  outOfFrameGraceMs: number;
+  /** The wrong-view condition must hold this long before the phase says wrong-view. */
+  wrongViewDwellMs: number;
+  /** Torso steeper than this: sitting or standing, not lying. */
+  maxTorsoTiltDeg: number;
+  /** Shoulders further apart than this × torso length: the camera looks along the body, not from the side. */
+  maxShoulderSpreadRatio: number;
+  /** With the hips up, knee further ahead of / behind the ankle than this × torso length: "knees over ankles". */
+  maxKneeAnkleOffsetRatio: number;
+  /** Head dropped below the torso line by more than this many degrees: "support your head". */
+  maxHeadDropDeg: number;
+  /** A roll of more than this many torso lengths one way and back is a pass. */
+  passMinTravel: number;
+  /** Shoulders travelling faster than this (torso lengths per second) is rolling too fast. */
+  maxRollSpeed: number;
+  /** Window over which the roll speed is measured. */
+  rollSpeedWindowMs: number;
+  /**
+   * Time constant of the running torso length that roll distances are divided by. The
+   * measured torso length swings with each hip lift (0.18 → 0.21 of the frame on the bridge
+   * clip, +12 %) while the shoulder-to-ankle distance does not; dividing by the per-frame
+   * value turned every lift into a quarter torso length of false travel.
+   */
+  rollScaleTauMs: number;
+  /** How long "roll slowly" stays after rolling too fast. */
+  slowCueMs: number;
+  /** Form faults (feet, knees, head) must persist this long to be raised or cleared. */
+  faultDwellMs: number;
+  /** After this long with the hips down, prompt to lift them. */
+  promptAfterMs: number;
+}
+
+export const DEFAULT_FOAM_ROLLER_OPTIONS: FoamRollerOptions = {
+  minScore: 0.3,
+  // From the recorded bridge clip (both models, after the pipeline's smoothing): hips resting
+  // read 131–148°, the top of a lift 179–187°. Entry sits well above the resting noise and
+  // below the lowest top; the 10° dead band covers the frame-to-frame jitter (±4°).
+  hipsUpEnterDeg: 165,
+  hipsUpExitDeg: 155,
+  phaseDwellMs: 200,
+  holdMs: 3000,
+  outOfFrameGraceMs: 400,
+  wrongViewDwellMs: 300,
+  maxTorsoTiltDeg: 55,
+  maxShoulderSpreadRatio: 0.6,
+  maxHeelLiftRatio: 0.12,
+  minShinDropRatio: 0.35,
+  maxKneeDeg: 135,
+  maxKneeAnkleOffsetRatio: 0.45,
+  maxHeadDropDeg: 25,
+  passMinTravel: 0.25,
+  maxRollSpeed: 0.8,
+  rollSpeedWindowMs: 400,
+  rollScaleTauMs: 5000,
+  slowCueMs: 2500,
+  faultDwellMs: 300,
+  promptAfterMs: 1000,
+};
+
+export const FOAM_ROLLER_CUES = {
+  outOfFrame: { id: 'out-of-frame', text: 'Move back so your whole body is in view', priority: 90 },
+  turnSideOn: { id: 'turn-side-on', text: 'Turn side-on to the camera', priority: 80 },
+  lieDown: { id: 'lie-down', text: 'Lie on your back with the roller under your upper back', priority: 75 },
+  supportHead: { id: 'support-head', text: 'Support your head with your hands', priority: 65 },
+  rollSlowly: { id: 'roll-slowly', text: 'Roll slowly', priority: 60 },
+  feetFlat: { id: 'feet-flat', text: 'Knees bent, feet flat on the floor', priority: 45 },
+  kneesOverAnkles: { id: 'knees-over-ankles', text: 'Knees over ankles', priority: 44 },
+  liftHips: { id: 'lift-hips', text: 'Lift your hips', priority: 20 },
+} as const satisfies Record<string, Cue>;
+
+export const FOAM_ROLLER_METRIC = (options: FoamRollerOptions = DEFAULT_FOAM_ROLLER_OPTIONS): MetricSpec => ({
+  id: 'hip-angle-deg',
+  label: 'Hip lift (shoulder–hip–knee angle)',
+  unit: '°',
+  min: 100,
+  max: 200,
+  bands: [{ phase: 'hips-up', min: options.hipsUpEnterDeg, max: 195 }],
+});
+
+/** The checker's output plus what only this technique measures. */
+export interface FoamRollerOutput extends CheckerOutput {
+  /** Completed roll passes (out and back). */
+  rollPasses: number;
+  /** Shoulder-to-ankle distance / running torso length, or null when the ankle is not seen. */
+  rollPosition: number | null;
+  /** Shoulder travel speed, torso lengths per second, or null until measured. */
+  rollSpeed: number | null;
+  /** Hip–knee–ankle angle, or null when the ankle is not seen. */
+  kneeDeg: number | null;
+}
+
+type Fault = 'feet' | 'knees' | 'head';
+
+export class FoamRollerChecker implements Checker {
+  readonly metric: MetricSpec;
+  private readonly hipsLatch: HysteresisLatch;
+  private readonly faults: Record<Fault, HysteresisLatch>;
+  private readonly rollRate: RateMeter;
+  private readonly passCounter: PassCounter;
+
+  private phase: FoamRollerPhase = 'neutral';
+  private phaseSinceMs = 0;
+  private reps: RepCounts = { total: 0, left: 0, right: 0 };
+  /** A lift that reached the band and has not come down yet. */
+  private liftActive = false;
+  private liftStartMs = 0;
+  private liftPeakDeg = -Infinity;
+  /** Lowest hip angle since the last rep: the bottom the lift started from. */
+  private troughDeg = Infinity;
+  private holdStartMs: number | undefined;
+  private holdDone = false;
+  private slowCueUntilMs = -Infinity;
+  private missingSinceMs: number | undefined;
+  private inFrame = true;
+  private wrongSinceMs: number | undefined;
+  private rollSpeed: number | null = null;
+  /** Running torso length for roll distances, and when it was last updated. */
+  private rollScale: number | undefined;
+  private rollScaleMs = 0;
+
+  constructor(private readonly options: FoamRollerOptions = DEFAULT_FOAM_ROLLER_OPTIONS) {
+    this.metric = FOAM_ROLLER_METRIC(options);
+    this.hipsLatch = new HysteresisLatch({
+      onAbove: options.hipsUpEnterDeg,
+      offBelow: options.hipsUpExitDeg,
+      minOnMs: options.phaseDwellMs,
+      minOffMs: options.phaseDwellMs,
+    });
+    this.faults = { feet: faultLatch(options.faultDwellMs), knees: faultLatch(options.faultDwellMs), head: faultLatch(options.faultDwellMs) };
+    this.rollRate = new RateMeter(options.rollSpeedWindowMs);
+    this.passCounter = new PassCounter(options.passMinTravel);
+  }
+
+  reset(): void {
+    this.hipsLatch.reset();
+    for (const latch of Object.values(this.faults)) latch.reset();
+    this.rollRate.reset();
+    this.passCounter.reset();
+    this.phase = 'neutral';
+    this.phaseSinceMs = 0;
+    this.reps = { total: 0, left: 0, right: 0 };
+    this.liftActive = false;
+    this.liftStartMs = 0;
+    this.liftPeakDeg = -Infinity;
+    this.troughDeg = Infinity;
+    this.holdStartMs = undefined;
+    this.holdDone = false;
+    this.slowCueUntilMs = -Infinity;
+    this.missingSinceMs = undefined;
+    this.inFrame = true;
+    this.wrongSinceMs = undefined;
+    this.rollSpeed = null;
+    this.rollScale = undefined;
+    this.rollScaleMs = 0;
+  }
+
+  step(frame: PoseFrame): FoamRollerOutput {
+    const { tMs } = frame;
+    const { options } = this;
+    const events: CheckerEvent[] = [];
+    const { view, missing } = readLyingView(frame.keypoints, options.minScore);
+
+    if (!view || !view.knee) {
+      this.missingSinceMs ??= tMs;
+      // Keep the last phase through a brief dropout; the latch keeps its state too.
+      if (tMs - this.missingSinceMs >= options.outOfFrameGraceMs) {
+        if (this.inFrame) {
+          this.inFrame = false;
+          events.push({ type: 'outOfFrame', tMs, missing: view ? ['left_knee', 'right_knee'] : missing });
+        }
+        this.endHold();
+        this.setPhase('out-of-frame', tMs, events);
+      }
+      this.hipsLatch.step(undefined, tMs);
+      return this.output(tMs, null, this.inFrame ? null : FOAM_ROLLER_CUES.outOfFrame, events, false, view ?? undefined);
+    }
+    this.missingSinceMs = undefined;
+    if (!this.inFrame) {
+      this.inFrame = true;
+      events.push({ type: 'backInFrame', tMs });
+    }
+
+    const hipAngle = hipAngleDeg({ ...view, knee: view.knee });
+    const sideOn = view.shoulderSpread <= options.maxShoulderSpreadRatio;
+    const lying = view.torsoTiltDeg <= options.maxTorsoTiltDeg;
+    if (!sideOn || !lying) {
+      this.wrongSinceMs ??= tMs;
+      if (this.phase === 'wrong-view' || tMs - this.wrongSinceMs >= options.wrongViewDwellMs) {
+        // Facing the camera, or sitting/standing: nothing can be read, and a lift in progress is abandoned.
+        this.hipsLatch.reset();
+        this.liftActive = false;
+        this.endHold();
+        this.setPhase('wrong-view', tMs, events);
+      }
+      return this.output(tMs, hipAngle, sideOn ? FOAM_ROLLER_CUES.lieDown : FOAM_ROLLER_CUES.turnSideOn, events, false, view);
+    }
+    this.wrongSinceMs = undefined;
+
+    // Roll: position, speed and passes.
+    const scale = this.updateRollScale(view.torsoLength, tMs);
+    const rollPosition = view.ankle ? distance(view.shoulder, view.ankle) / scale : undefined;
+    if (rollPosition !== undefined) {
+      const rate = this.rollRate.step(rollPosition, tMs);
+      this.rollSpeed = rate === undefined ? null : Math.abs(rate);
+      if (this.rollSpeed !== null && this.rollSpeed > options.maxRollSpeed) {
+        if (tMs >= this.slowCueUntilMs) events.push({ type: 'formFault', tMs, fault: 'rolling-too-fast' });
+        this.slowCueUntilMs = tMs + options.slowCueMs;
+      }
+      this.passCounter.step(rollPosition);
+    }
+
+    // Hips.
+    const up = this.hipsLatch.step(hipAngle, tMs);
+    this.troughDeg = Math.min(this.troughDeg, hipAngle);
+    if (this.liftActive) this.liftPeakDeg = Math.max(this.liftPeakDeg, hipAngle);
+    const next: FoamRollerPhase = up ? 'hips-up' : 'neutral';
+    if (next !== this.phase) {
+      if (next === 'hips-up') {
+        if (!this.liftActive) {
+          this.liftActive = true;
+          this.liftStartMs = tMs;
+          this.liftPeakDeg = hipAngle;
+        }
+        this.holdStartMs = tMs;
+        this.holdDone = false;
+        events.push({ type: 'holdStarted', tMs });
+      } else {
+        this.endHold();
+        if (this.liftActive) this.completeRep(tMs, events);
+      }
+      this.setPhase(next, tMs, events);
+    }
+    if (this.phase === 'hips-up' && this.holdStartMs !== undefined && !this.holdDone && tMs - this.holdStartMs >= options.holdMs) {
+      this.holdDone = true;
+      events.push({ type: 'holdCompleted', tMs, durationMs: tMs - this.holdStartMs });
+    }
+
+    const cue = this.formCue(view, tMs, events);
+    return this.output(tMs, hipAngle, cue, events, true, view, rollPosition);
+  }
+
+  /** Exponential running mean of the torso length, driven by frame time. */
+  private updateRollScale(torsoLength: number, tMs: number): number {
+    if (this.rollScale === undefined || tMs < this.rollScaleMs) {
+      this.rollScale = torsoLength;
+    } else {
+      const alpha = 1 - Math.exp(-(tMs - this.rollScaleMs) / this.options.rollScaleTauMs);
+      this.rollScale += alpha * (torsoLength - this.rollScale);
+    }
+    this.rollScaleMs = tMs;
+    return this.rollScale;
+  }
+
+  /** A lift that reached the band is a rep once the hips are back down. */
+  private completeRep(tMs: number, events: CheckerEvent[]): void {
+    this.reps = { ...this.reps, total: this.reps.total + 1 };
+    events.push({
+      type: 'repCompleted',
+      tMs,
+      repIndex: this.reps.total,
+      peakMetric: this.liftPeakDeg,
+      troughMetric: this.troughDeg,
+      durationMs: tMs - this.liftStartMs,
+    });
+    this.liftActive = false;
+    this.liftPeakDeg = -Infinity;
+    this.troughDeg = Infinity;
+  }
+
+  private endHold(): void {
+    this.holdStartMs = undefined;
+    this.holdDone = false;
+  }
+
+  private formCue(view: LyingView, tMs: number, events: CheckerEvent[]): Cue | null {
+    const { options } = this;
+    const { knee, ankle, ear, torsoLength } = view;
+    const feetBad = feetFault(view, options) !== undefined;
+    // Knees over ankles only matters with the hips up: lying down, the shin may slope either way.
+    const kneesBad =
+      this.phase === 'hips-up' && knee !== undefined && ankle !== undefined && Math.abs(knee.x - ankle.x) / torsoLength > options.maxKneeAnkleOffsetRatio;
+    const headBad = ear !== undefined && headDropDeg({ ...view, ear }) < -options.maxHeadDropDeg;
+    const raised = (fault: Fault, present: boolean, name: string): boolean => {
+      const was = this.faults[fault].on;
+      const now = this.faults[fault].step(present ? 1 : 0, tMs);
+      if (now && !was) events.push({ type: 'formFault', tMs, fault: name });
+      return now;
+    };
+    const head = raised('head', headBad, 'head-unsupported');
+    const feet = raised('feet', feetBad, 'feet-not-flat');
+    const knees = raised('knees', kneesBad, 'knees-not-over-ankles');
+
+    if (head) return FOAM_ROLLER_CUES.supportHead;
+    if (tMs < this.slowCueUntilMs) return FOAM_ROLLER_CUES.rollSlowly;
+    if (feet) return FOAM_ROLLER_CUES.feetFlat;
+    if (knees && this.phase === 'hips-up') return FOAM_ROLLER_CUES.kneesOverAnkles;
+    if (this.phase === 'neutral' && tMs - this.phaseSinceMs >= options.promptAfterMs) return FOAM_ROLLER_CUES.liftHips;
+    return null;
+  }
+
+  private setPhase(next: FoamRollerPhase, tMs: number, events: CheckerEvent[]): void {
+    if (next === this.phase) return;
+    events.push({ type: 'phaseChanged', tMs, from: this.phase, to: next });
+    this.phase = next;
+    this.phaseSinceMs = tMs;
+  }
+
+  private output(
+    tMs: number,
+    metric: number | null,
+    cue: Cue | null,
+    events: CheckerEvent[],
+    counting: boolean,
+    view: LyingView | undefined,
+    rollPosition?: number,
+  ): FoamRollerOutput {
+    const holdMs = this.phase === 'hips-up' && this.holdStartMs !== undefined ? tMs - this.holdStartMs : 0;
+    const kneeDeg = view?.knee && view.ankle ? angleAtDeg(view.hip, view.knee, view.ankle) : null;
+    return {
+      tMs,
+      phase: this.phase,
+      metric,
+      cue,
+      events,
+      reps: this.reps,
+      holdMs,
+      counting,
+      rollPasses: this.passCounter.passes,
+      rollPosition: rollPosition ?? null,
+      rollSpeed: counting ? this.rollSpeed : null,
+      kneeDeg,
+    };
+  }
+}
