@@ -1,0 +1,408 @@
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../coaching/replay';
+import type { PoseFrame } from '../../pose/keypoints';
+import { interpolate, type Knots } from '../../testing/synthetic';
+import { sampleTwistFrames, twistKnots, type TwistFrameOptions, type TwistPose } from '../../testing/synthetic-twist';
+import type { CheckerEvent } from '../types';
+import {
+  SEATED_TWIST_OPTIONS,
+  STANDING_ROTATION_OPTIONS,
+  TWIST_CUES,
+  TwistChecker,
+  readTorso,
+  type TwistOptions,
+  type TwistOutput,
+} from './checker';
+
+type Extra = Omit<TwistPose, 'twistDeg'> | ((tMs: number) => Omit<TwistPose, 'twistDeg'>);
+
+/** Frames whose twist follows `knots` (+ = the user's left); `extra` adds head turn, lean, hip turn. */
+function framesFor(knots: Knots, extra: Extra = {}, frameOptions: TwistFrameOptions = {}): PoseFrame[] {
+  const durationMs = knots[knots.length - 1]![0];
+  const extraAt = typeof extra === 'function' ? extra : () => extra;
+  return sampleTwistFrames((tMs) => ({ ...extraAt(tMs), twistDeg: interpolate(knots, tMs) }), durationMs, frameOptions);
+}
+
+/** Checker alone, without the pipeline's keypoint smoothing: exact geometry in, exact phases out. */
+function run(frames: PoseFrame[], options: TwistOptions = SEATED_TWIST_OPTIONS) {
+  const checker = new TwistChecker(options);
+  const outputs = frames.map((frame) => checker.step(frame));
+  const events = outputs.flatMap((output) => output.events);
+  const phases = events.filter((e): e is Extract<CheckerEvent, { type: 'phaseChanged' }> => e.type === 'phaseChanged').map((e) => e.to);
+  const ofType = <T extends CheckerEvent['type']>(type: T) => events.filter((e): e is Extract<CheckerEvent, { type: T }> => e.type === type);
+  const at = (tMs: number) => outputs.find((o) => o.tMs >= tMs)!;
+  return { checker, outputs, events, phases, ofType, at, final: outputs.at(-1)! };
+}
+
+const cueIds = (outputs: TwistOutput[]) => new Set(outputs.map((o) => o.cue?.id));
+const faults = (events: CheckerEvent[]) => events.flatMap((e) => (e.type === 'formFault' ? [e.fault] : []));
+
+describe('readTorso', () => {
+  it('reads the synthetic shoulder and hip widths against the torso length, and the 3D yaws', () => {
+    const [frame] = sampleTwistFrames(() => ({ twistDeg: 30, hipTurnDeg: 10 }), 0, { with3D: true });
+    const { reading } = readTorso(frame!, 0.3);
+    // Shoulders 0.36 m apart, torso 0.5 m: 0.72 at neutral, × cos(40°) turned 40° against the camera.
+    expect(reading!.shoulderRatio).toBeCloseTo(0.72 * Math.cos((40 * Math.PI) / 180), 6);
+    expect(reading!.hipRatio).toBeCloseTo(0.44 * Math.cos((10 * Math.PI) / 180), 6);
+    expect(reading!.threeD!.shoulderYawDeg).toBeCloseTo(40, 6);
+    expect(reading!.threeD!.hipYawDeg).toBeCloseTo(10, 6);
+    // Turning left brings the nose towards the left shoulder (image right).
+    expect(reading!.noseShift).toBeGreaterThan(0);
+  });
+
+  it('lists the torso points it misses', () => {
+    const { reading, missing } = readTorso({ tMs: 0, aspect: 16 / 9, keypoints: {} }, 0.3);
+    expect(reading).toBeUndefined();
+    expect(missing).toEqual(['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip']);
+  });
+});
+
+describe('TwistChecker calibration', () => {
+  it('counts down ~2 s of a still neutral pose, then goes to neutral', () => {
+    const { outputs, phases, at } = run(framesFor([[0, 0], [4000, 0]]));
+    expect(outputs[0]!.phase).toBe('calibrating');
+    expect(outputs[0]!.calibrationRemainingMs).toBe(2000);
+    expect(at(1000).calibrationRemainingMs).toBe(1000);
+    expect(at(1000).cue).toEqual(TWIST_CUES.calibrate);
+    expect(at(1000).metric).toBeNull();
+    expect(at(1000).counting).toBe(false);
+    expect(phases).toEqual(['neutral']);
+    const done = at(2000);
+    expect(done.tMs).toBe(2000);
+    expect(done.phase).toBe('neutral');
+    expect(done.calibrationRemainingMs).toBeUndefined();
+    expect(at(3000).metric).toBeCloseTo(0, 6);
+    expect(at(3000).cue).toEqual(TWIST_CUES.begin);
+  });
+
+  it('restarts the countdown when the user moves during calibration', () => {
+    // Still for 1 s, then a twist to 40° and back (1000–2000 ms), then still.
+    const { outputs, at } = run(framesFor([[0, 0], [1000, 0], [1500, 40], [2000, 0], [6000, 0]]));
+    expect(at(1000).calibrationRemainingMs).toBe(1000);
+    // Turned more than 18.4°, the nose is over 0.1 shoulder widths off centre: no neutral pose.
+    // That starts at 1233 ms (18.6°); a 200 ms excursion is tolerated as noise, so the countdown
+    // keeps running to 1400 ms and restarts at 1433 ms.
+    expect(at(1400).calibrationRemainingMs).toBe(600);
+    expect(at(1433).calibrationRemainingMs).toBe(2000);
+    expect(at(2500).phase).toBe('calibrating');
+    // Back under 18.4° at 1800 ms (16°): the window opens there and closes 2 s later.
+    expect(at(1800).calibrationRemainingMs).toBe(2000);
+    expect(at(1833).calibrationRemainingMs).toBe(1967);
+    expect(outputs.find((o) => o.phase === 'neutral')!.tMs).toBe(3800);
+  });
+
+  it('recalibrate() keeps the reps and counts down again', () => {
+    const frames = framesFor(twistKnots(['left']));
+    const checker = new TwistChecker();
+    for (const frame of frames) checker.step(frame);
+    checker.recalibrate();
+    const last = frames.at(-1)!;
+    const after = checker.step({ ...last, tMs: last.tMs + 33 });
+    expect(after.phase).toBe('calibrating');
+    expect(after.events).toEqual([{ type: 'phaseChanged', tMs: last.tMs + 33, from: 'neutral', to: 'calibrating' }]);
+    expect(after.calibrationRemainingMs).toBe(2000);
+    expect(after.reps).toEqual({ total: 1, left: 1, right: 0 });
+  });
+});
+
+describe('TwistChecker reps per side', () => {
+  const sides = ['left', 'right', 'left', 'right'] as const;
+
+  it('counts slow twists left and right exactly, per side, with holds and side changes', () => {
+    const { final, phases, ofType } = run(framesFor(twistKnots(sides)));
+    expect(final.reps).toEqual({ total: 4, left: 2, right: 2 });
+    expect(phases).toEqual(['neutral', 'twist-left', 'neutral', 'twist-right', 'neutral', 'twist-left', 'neutral', 'twist-right', 'neutral']);
+    expect(ofType('holdStarted').map((e) => e.side)).toEqual([...sides]);
+    expect(ofType('holdCompleted').map((e) => e.side)).toEqual([...sides]);
+    expect(ofType('holdCompleted').every((e) => e.durationMs >= 5000 && e.durationMs < 5050)).toBe(true);
+    expect(ofType('repCompleted').map((e) => [e.repIndex, e.side])).toEqual([
+      [1, 'left'],
+      [2, 'right'],
+      [3, 'left'],
+      [4, 'right'],
+    ]);
+    expect(ofType('sideChanged').map((e) => e.side)).toEqual(['right', 'left', 'right']);
+    expect(faults(ofType('formFault'))).toEqual([]);
+    for (const rep of ofType('repCompleted')) {
+      expect(Math.abs(rep.peakMetric)).toBeCloseTo(40, 6);
+      expect(Math.sign(rep.peakMetric)).toBe(rep.side === 'left' ? 1 : -1);
+    }
+  });
+
+  it('reads a twist to the right as negative and counts it on the right', () => {
+    const { final, outputs, ofType } = run(framesFor(twistKnots(['right'])));
+    expect(final.reps).toEqual({ total: 1, left: 0, right: 1 });
+    const deepest = outputs.find((o) => o.tMs === 9000)!;
+    expect(deepest.phase).toBe('twist-right');
+    expect(deepest.side).toBe('right');
+    expect(deepest.metric).toBeCloseTo(-40, 3);
+    expect(ofType('repCompleted')[0]!.side).toBe('right');
+  });
+
+  it('reports the hold time and cues: twist further, hold, back to centre, then the other side', () => {
+    const { at, ofType } = run(framesFor(twistKnots(['left'])));
+    // The twist reaches the 30° band at 3000 + 1500 × 30/40 = 4125 ms; the hold starts after
+    // the checker's smoothing lag and the 200 ms dwell.
+    const [holdStart] = ofType('holdStarted');
+    expect(holdStart!.tMs).toBeGreaterThan(4325);
+    expect(holdStart!.tMs).toBeLessThan(4600);
+    expect(at(4000).phase).toBe('twist-left');
+    expect(at(4000).holdMs).toBe(0);
+    expect(at(6000).holdMs).toBe(6000 - holdStart!.tMs);
+    expect(at(6000).cue).toEqual(TWIST_CUES.hold);
+    expect(at(10_000).cue).toEqual(TWIST_CUES.backToCentre);
+    expect(at(13_000).phase).toBe('neutral');
+    expect(at(13_000).cue).toEqual(TWIST_CUES.otherSideRight);
+    // Too shallow: a twist to 20° never holds and asks for more.
+    const shallow = run(framesFor(twistKnots(['left'], { depthDeg: 20 })));
+    expect(shallow.ofType('holdStarted')).toEqual([]);
+    expect(shallow.final.reps.total).toBe(0);
+    expect(shallow.at(8000).cue).toEqual(TWIST_CUES.twistFurther);
+  });
+
+  it('standing rotation needs a 15 s hold: 10 s is not a rep there, but is one seated', () => {
+    const frames = framesFor(twistKnots(['left'], { holdMs: 10_000 }), { posture: 'standing' });
+    expect(run(frames, STANDING_ROTATION_OPTIONS).final.reps.total).toBe(0);
+    expect(run(frames, SEATED_TWIST_OPTIONS).final.reps.total).toBe(1);
+    const long = run(framesFor(twistKnots(['right', 'left'], { holdMs: 16_000 }), { posture: 'standing' }), STANDING_ROTATION_OPTIONS);
+    expect(long.final.reps).toEqual({ total: 2, left: 1, right: 1 });
+    expect(long.ofType('holdCompleted').every((e) => e.durationMs >= 15_000)).toBe(true);
+  });
+});
+
+describe('TwistChecker holds', () => {
+  it('a hold broken halfway is not completed and gives no rep', () => {
+    // Into the band, 2.5 s, out to 15° (below the 22° exit) for 1 s, back in for 2 s, return.
+    const knots: Knots = [[0, 0], [3000, 0], [4000, 40], [6500, 40], [7000, 15], [8000, 15], [8500, 40], [10_500, 40], [12_000, 0], [14_000, 0]];
+    const { final, ofType, phases } = run(framesFor(knots));
+    expect(ofType('holdStarted')).toHaveLength(2);
+    expect(ofType('holdCompleted')).toEqual([]);
+    expect(ofType('repCompleted')).toEqual([]);
+    expect(final.reps.total).toBe(0);
+    // Still one twist: 15° is outside the centre zone.
+    expect(phases).toEqual(['neutral', 'twist-left', 'neutral']);
+  });
+
+  it('jitter at the band entry holds once; jitter at the centre threshold adds nothing', () => {
+    // Hold at 32° ± 4° (2 Hz) for 7 s: across the 30° entry, never down to the 22° exit.
+    // Then rest at 9° ± 6.5° (2 Hz): across the 10° centre line, briefly past the 15° turn line.
+    const wobble = sampleTwistFrames((tMs) => {
+      const base = interpolate([[0, 0], [3000, 0], [4000, 32], [11_000, 32], [12_000, 9], [20_000, 9]], tMs);
+      const amp = tMs < 3500 ? 0 : tMs < 11_000 ? 4 : 6.5;
+      return { twistDeg: base + amp * Math.sin((tMs / 1000) * 2 * Math.PI * 2) };
+    }, 20_000);
+    const { final, ofType, phases } = run(wobble);
+    expect(ofType('holdStarted')).toHaveLength(1);
+    expect(ofType('holdCompleted')).toHaveLength(1);
+    expect(final.reps).toEqual({ total: 1, left: 1, right: 0 });
+    expect(phases).toEqual(['neutral', 'twist-left', 'neutral']);
+    expect(final.phase).toBe('neutral');
+  });
+});
+
+describe('TwistChecker back to centre and side decisions', () => {
+  it('settled just short of centre (below the 15° turn line for 600 ms) still ends the twist', () => {
+    // Back to 12°, not under the 10° centre line: e.g. a 2D neutral calibrated a little wide.
+    const knots: Knots = [[0, 0], [3000, 0], [4500, 40], [11_000, 40], [12_500, 12], [15_000, 12]];
+    const { final, ofType, phases } = run(framesFor(knots));
+    expect(final.reps).toEqual({ total: 1, left: 1, right: 0 });
+    expect(phases).toEqual(['neutral', 'twist-left', 'neutral']);
+    // Below 15° from ~12.3 s (with the smoothing lag), plus 600 ms.
+    const rep = ofType('repCompleted')[0]!;
+    expect(rep.tMs).toBeGreaterThan(12_800);
+    expect(rep.tMs).toBeLessThan(13_300);
+  });
+
+  it('2D: a side misread at the start of a twist (head turned the other way) is corrected before the hold', () => {
+    // Twisting left while the head first looks 50° right, then follows the shoulders.
+    const head = (tMs: number) => ({ headTurnDeg: interpolate([[0, 0], [3000, 0], [3300, -50], [3900, -50], [4300, 0]], tMs) });
+    const { final, phases, ofType } = run(framesFor(twistKnots(['left']), head));
+    expect(phases).toEqual(['neutral', 'twist-right', 'twist-left', 'neutral']);
+    expect(ofType('sideChanged').map((e) => e.side)).toEqual(['left']);
+    expect(ofType('holdStarted').map((e) => e.side)).toEqual(['left']);
+    expect(final.reps).toEqual({ total: 1, left: 1, right: 0 });
+    // In 3D the twist carries its own sign: no detour.
+    const deep = run(framesFor(twistKnots(['left']), head, { with3D: true }));
+    expect(deep.phases).toEqual(['neutral', 'twist-left', 'neutral']);
+    expect(deep.final.reps).toEqual({ total: 1, left: 1, right: 0 });
+  });
+});
+
+describe('TwistChecker 3D and 2D paths', () => {
+  const knots = twistKnots(['left', 'right', 'right', 'left']);
+
+  it('gives the same sides, reps and phases with and without 3D world points', () => {
+    const flat = run(framesFor(knots));
+    const deep = run(framesFor(knots, {}, { with3D: true }));
+    expect(flat.outputs.find((o) => o.method)!.method).toBe('2d');
+    expect(deep.outputs.find((o) => o.method)!.method).toBe('3d');
+    expect(deep.final.reps).toEqual({ total: 4, left: 2, right: 2 });
+    expect(flat.final.reps).toEqual(deep.final.reps);
+    expect(flat.phases).toEqual(deep.phases);
+    const sides = (r: typeof flat) => r.ofType('repCompleted').map((e) => e.side);
+    expect(sides(flat)).toEqual(['left', 'right', 'right', 'left']);
+    expect(sides(deep)).toEqual(sides(flat));
+    // The same metric frame by frame while twisted: within 1.5° while moving, equal when still.
+    // (Each path smooths its own input, 2D the shoulder width and 3D the yaw, so they part a
+    // little in motion; near 0° acos magnifies the 2D smoothing's tail, so that is left out.)
+    let compared = 0;
+    for (let i = 0; i < flat.outputs.length; i++) {
+      const a = flat.outputs[i]!.metric;
+      const b = deep.outputs[i]!.metric;
+      if (a === null || b === null) expect(a).toBe(b);
+      else if (Math.abs(b) >= 15) {
+        expect(Math.abs(a - b)).toBeLessThan(1.5);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    const still = flat.outputs.findIndex((o) => o.tMs === 10_000);
+    expect(flat.outputs[still]!.metric).toBeCloseTo(40, 3);
+    expect(deep.outputs[still]!.metric).toBeCloseTo(40, 3);
+  });
+
+  it('3D measures the twist against the hips: turning on the hips is not twisting', () => {
+    // The whole body turns 35° left with no thoracic twist.
+    const frames = sampleTwistFrames((tMs) => ({ twistDeg: 0, hipTurnDeg: interpolate([[0, 0], [3000, 0], [4000, 35], [9000, 35]], tMs) }), 9000, {
+      with3D: true,
+    });
+    const { final, ofType } = run(frames);
+    expect(ofType('holdStarted')).toEqual([]);
+    expect(final.metric).toBeCloseTo(0, 6);
+  });
+
+  it('counts the same through the full pipeline with noise and dropped keypoints, both paths', () => {
+    for (const with3D of [false, true]) {
+      const frames = framesFor(knots, {}, { noise: 0.0015, dropRate: 0.05, seed: 11, with3D, noise3D: 0.003 });
+      const { final, timeline } = replay(new TwistChecker(), frames);
+      expect(final?.reps).toEqual({ total: 4, left: 2, right: 2 });
+      expect(timeline.of('twist-left')).toHaveLength(2);
+      expect(timeline.of('twist-right')).toHaveLength(2);
+    }
+  });
+});
+
+describe('TwistChecker form faults', () => {
+  /** A left twist with a fault blended in from 5 s to 8 s. */
+  const faultyTwist = (fault: (amount: number) => Omit<TwistPose, 'twistDeg'>) => (tMs: number) =>
+    fault(interpolate([[0, 0], [5000, 0], [5500, 1], [8000, 1], [8500, 0]], tMs));
+
+  for (const with3D of [false, true]) {
+    const path = with3D ? '3D' : '2D';
+
+    it(`leaning sideways → "sit tall" (${path})`, () => {
+      const { events, outputs } = run(framesFor(twistKnots(['left']), faultyTwist((a) => ({ leanDeg: 18 * a })), { with3D }));
+      expect(faults(events)).toEqual(['lean']);
+      expect(outputs.find((o) => o.tMs === 7000)!.cue).toEqual(TWIST_CUES.sitTall);
+    });
+
+    it(`hips turning with the shoulders → "keep your hips square" (${path})`, () => {
+      // 30°: past both the 3D (15°) and the 2D (25°) thresholds.
+      const { events, outputs } = run(framesFor(twistKnots(['left']), faultyTwist((a) => ({ hipTurnDeg: 30 * a })), { with3D }));
+      expect(faults(events)).toEqual(['hips-turning']);
+      expect(outputs.find((o) => o.tMs === 7000)!.cue).toEqual(TWIST_CUES.hipsSquare);
+    });
+
+    it(`turning only the head → "turn from your upper back" (${path})`, () => {
+      // Torso stays at centre; the head turns 60° right.
+      const frames = framesFor([[0, 0], [9000, 0]], faultyTwist((a) => ({ headTurnDeg: -60 * a })), { with3D });
+      const { events, outputs } = run(frames);
+      expect(faults(events)).toEqual(['head-only']);
+      const mid = outputs.find((o) => o.tMs === 7000)!;
+      expect(mid.cue).toEqual(TWIST_CUES.upperBack);
+      expect(mid.phase).toBe('neutral');
+    });
+
+    it(`looking over the shoulder at a good depth is not a fault (${path})`, () => {
+      const { events, final } = run(framesFor(twistKnots(['left']), faultyTwist((a) => ({ headTurnDeg: 40 * a })), { with3D }));
+      expect(faults(events)).toEqual([]);
+      expect(final.reps.left).toBe(1);
+    });
+
+    it(`bouncing → "gently" (${path})`, () => {
+      // Twisted at 32° ± 8° at 1.5 Hz for 3 s, then still.
+      const frames = sampleTwistFrames(
+        (tMs) => ({ twistDeg: interpolate([[0, 0], [3000, 0], [4000, 32], [12_000, 32], [13_000, 0], [15_000, 0]], tMs) + (tMs > 5000 && tMs < 8000 ? 8 * Math.sin(((tMs - 5000) / 1000) * 2 * Math.PI * 1.5) : 0) }),
+        15_000,
+        { with3D },
+      );
+      const { events, outputs, final } = run(frames);
+      expect(faults(events)).toEqual(['bouncing']);
+      expect(outputs.find((o) => o.tMs === 7500)!.cue).toEqual(TWIST_CUES.gently);
+      expect(cueIds(outputs.filter((o) => o.tMs > 11_100 && o.tMs < 12_000))).toEqual(new Set([TWIST_CUES.backToCentre.id]));
+      expect(final.reps.left).toBe(1);
+    });
+  }
+
+  it('through the full pipeline with keypoint noise: the faults still show, and a clean session has none', () => {
+    const noisy = { noise: 0.004, dropRate: 0.05, seed: 21 };
+    const faultsOf = (frames: PoseFrame[]) => faults(replay(new TwistChecker(), frames).outputs.flatMap((o) => o.events));
+    expect(faultsOf(framesFor(twistKnots(['left', 'right']), {}, noisy))).toEqual([]);
+    expect(faultsOf(framesFor(twistKnots(['left']), faultyTwist((a) => ({ leanDeg: 18 * a })), noisy))).toEqual(['lean']);
+    expect(faultsOf(framesFor(twistKnots(['left']), faultyTwist((a) => ({ hipTurnDeg: 35 * a })), noisy))).toEqual(['hips-turning']);
+    expect(faultsOf(framesFor([[0, 0], [9000, 0]], faultyTwist((a) => ({ headTurnDeg: -60 * a })), noisy))).toEqual(['head-only']);
+  });
+
+  it('standing: the lean cue says "stand tall"', () => {
+    const { outputs } = run(
+      framesFor(twistKnots(['left'], { holdMs: 16_000 }), faultyTwist((a) => ({ posture: 'standing', leanDeg: 18 * a })), {}),
+      STANDING_ROTATION_OPTIONS,
+    );
+    expect(outputs.find((o) => o.tMs === 7000)!.cue).toEqual(TWIST_CUES.standTall);
+  });
+});
+
+describe('TwistChecker framing', () => {
+  const knots = twistKnots(['left', 'right']);
+
+  it('rides out a short dropout; a long one is out of frame after the grace period and drops the twist', () => {
+    const short = run(framesFor(knots, {}, { gaps: [[6000, 6300]] }));
+    expect(short.phases).not.toContain('out-of-frame');
+    expect(short.final.reps).toEqual({ total: 2, left: 1, right: 1 });
+
+    const long = run(framesFor(knots, {}, { gaps: [[6000, 7500]] }));
+    expect(long.ofType('outOfFrame')).toHaveLength(1);
+    expect(long.ofType('outOfFrame')[0]!.tMs).toBe(6500);
+    expect(long.ofType('backInFrame')).toHaveLength(1);
+    expect(long.at(6400).phase).toBe('twist-left');
+    const during = long.at(7000);
+    expect(during.phase).toBe('out-of-frame');
+    expect(during.cue).toEqual(TWIST_CUES.outOfFrame);
+    expect(during.counting).toBe(false);
+    expect(during.metric).toBeNull();
+    // The interrupted left hold is lost; the right one still counts.
+    expect(long.final.reps).toEqual({ total: 1, left: 0, right: 1 });
+  });
+
+  it('side-on to the camera: wrong view, "face the camera", never calibrates', () => {
+    const { outputs, final, phases } = run(framesFor([[0, 0], [5000, 0]], { hipTurnDeg: 85 }));
+    expect(phases).toEqual(['wrong-view']);
+    expect(final.cue).toEqual(TWIST_CUES.faceCamera);
+    expect(outputs.every((o) => !o.counting && o.calibrationRemainingMs === 2000)).toBe(true);
+  });
+
+  it('not upright: wrong view, "sit upright"', () => {
+    const { final } = run(framesFor([[0, 0], [5000, 0]], { leanDeg: 50 }));
+    expect(final.phase).toBe('wrong-view');
+    expect(final.cue).toEqual(TWIST_CUES.sitUpright);
+  });
+
+  it('after calibration, turning the whole body away is a wrong view, not a twist', () => {
+    const frames = framesFor([[0, 0], [9000, 0]], (tMs) => ({ hipTurnDeg: interpolate([[0, 0], [3000, 0], [4000, 70], [9000, 70]], tMs) }));
+    const { phases, final } = run(frames);
+    expect(phases.at(-1)).toBe('wrong-view');
+    expect(final.cue).toEqual(TWIST_CUES.faceCamera);
+    expect(final.reps.total).toBe(0);
+  });
+});
+
+describe('TwistChecker determinism', () => {
+  it('gives identical outputs for identical frames, and after reset', () => {
+    const frames = framesFor(twistKnots(['left', 'right']), {}, { noise: 0.002, seed: 5, with3D: true, noise3D: 0.002 });
+    const checker = new TwistChecker();
+    const first = frames.map((f) => checker.step(f));
+    checker.reset();
+    const second = frames.map((f) => checker.step(f));
+    expect(second).toEqual(first);
+  });
+});
