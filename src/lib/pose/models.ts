@@ -22,8 +22,9 @@ export const MODELS: Record<ModelId, ModelInfo> = {
 };
 
 /**
- * Default model. Chosen from `npm run bench` on a 2-core CPU with no GPU (WASM): see
- * README "Choosing the default model".
+ * Default model, from `npm run bench` on a 2-core CPU with no GPU (WASM): Lightning and
+ * BlazePose lite are the fastest (≈31–34 ms a frame there), Lightning reaches its first pose
+ * sooner, and the cat-cow thresholds are validated on its keypoints. See README "Performance".
  */
 export const DEFAULT_MODEL: ModelId = 'lightning';
 
