@@ -12,6 +12,7 @@ import { HysteresisLatch } from '../../filters/hysteresis';
 import { elevationDeg, angleAtDeg, sub, type Vec2 } from '../../geometry/vector';
 import type { Keypoint, KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
+import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
 export type CatCowPhase = 'cat' | 'cow' | 'neutral' | 'out-of-frame' | 'wrong-view';
 
@@ -66,8 +67,7 @@ export const DEFAULT_CAT_COW_OPTIONS: CatCowOptions = {
 };
 
 export const CAT_COW_CUES = {
-  outOfFrame: { id: 'out-of-frame', text: 'Move back so your whole body is in view', priority: 90 },
-  turnSideOn: { id: 'turn-side-on', text: 'Turn side-on to the camera', priority: 80 },
+  ...SIDE_VIEW_FRAMING_CUES,
   allFours: { id: 'all-fours', text: 'Come onto your hands and knees, side-on to the camera', priority: 75 },
   slower: { id: 'slower', text: 'Slower: follow your breath', priority: 60 },
   handsUnderShoulders: { id: 'hands-under-shoulders', text: 'Hands under shoulders', priority: 45 },

@@ -27,6 +27,7 @@ import { HysteresisLatch } from '../../filters/hysteresis';
 import { angleAtDeg, distance, elevationDeg, sub, type Vec2 } from '../../geometry/vector';
 import type { Keypoint, KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
+import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
 // ---------------------------------------------------------------------------------------
 // Lying side view: shared with the thoracic-extension checker.
@@ -325,8 +326,7 @@ export const DEFAULT_FOAM_ROLLER_OPTIONS: FoamRollerOptions = {
 };
 
 export const FOAM_ROLLER_CUES = {
-  outOfFrame: { id: 'out-of-frame', text: 'Move back so your whole body is in view', priority: 90 },
-  turnSideOn: { id: 'turn-side-on', text: 'Turn side-on to the camera', priority: 80 },
+  ...SIDE_VIEW_FRAMING_CUES,
   lieDown: { id: 'lie-down', text: 'Lie on your back with the roller under your upper back', priority: 75 },
   supportHead: { id: 'support-head', text: 'Support your head with your hands', priority: 65 },
   rollSlowly: { id: 'roll-slowly', text: 'Roll slowly', priority: 60 },

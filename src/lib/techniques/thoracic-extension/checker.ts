@@ -22,6 +22,7 @@ import type { KeypointName, PoseFrame } from '../../pose/keypoints';
 import { angleAtDeg } from '../../geometry/vector';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
 import { faultLatch, feetFault, RateMeter, readLyingView, signedBendDeg, type LegOptions, type LyingView } from '../foam-roller/checker';
+import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
 export type ThoracicExtensionPhase = 'neutral' | 'lifted' | 'out-of-frame' | 'wrong-view';
 
@@ -84,8 +85,7 @@ export const DEFAULT_THORACIC_EXTENSION_OPTIONS: ThoracicExtensionOptions = {
 };
 
 export const THORACIC_EXTENSION_CUES = {
-  outOfFrame: { id: 'out-of-frame', text: 'Move back so your whole body is in view', priority: 90 },
-  turnSideOn: { id: 'turn-side-on', text: 'Turn side-on to the camera', priority: 80 },
+  ...SIDE_VIEW_FRAMING_CUES,
   lieDown: { id: 'lie-down', text: 'Lie on your back, knees bent, side-on to the camera', priority: 75 },
   lowerSlowly: { id: 'lower-slowly', text: 'Lower slowly', priority: 60 },
   feetFlat: { id: 'feet-flat', text: 'Keep your feet flat', priority: 45 },
