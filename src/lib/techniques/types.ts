@@ -68,6 +68,10 @@ export interface CheckerOutput {
   holdMs: number;
   /** Whether the pose this frame is good enough to count (framing and view right). */
   counting: boolean;
+  /** Sided techniques: the side being worked now, null at centre or when unknown. */
+  side?: Side | null;
+  /** Checkers with a baseline: how long the user must still hold the neutral pose (countdown); absent once calibrated. */
+  calibrationRemainingMs?: number;
 }
 
 /** A deterministic step function over frames: same frames in, same outputs out. */
@@ -75,4 +79,6 @@ export interface Checker {
   readonly metric: MetricSpec;
   step(frame: PoseFrame): CheckerOutput;
   reset(): void;
+  /** Checkers with a calibrated baseline: forget it and calibrate again from the next frames. */
+  recalibrate?(): void;
 }
