@@ -6,6 +6,7 @@
  * convention with that in mind, because "counter-clockwise" in maths is "clockwise"
  * on the screen once y is flipped.
  */
+import { RAD_TO_DEG } from './angles';
 
 export interface Vec2 {
   x: number;
@@ -17,8 +18,6 @@ export interface Vec3 {
   y: number;
   z: number;
 }
-
-const RAD_TO_DEG = 180 / Math.PI;
 
 /** a - b */
 export function sub(a: Vec2, b: Vec2): Vec2 {

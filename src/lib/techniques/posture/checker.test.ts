@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
+import { readFrontView } from '../../geometry/front';
 import type { KeypointMap, PoseFrame } from '../../pose/keypoints';
 import { SEATED, frontKeypoints, sampleFrames, sampleFrontFrames, type FrontChannels, type FrontPose } from '../../testing/synthetic-front';
 import type { CheckerEvent } from '../types';
@@ -9,7 +10,6 @@ import {
   PostureChecker,
   baselineFrom,
   postureComponents,
-  readFrontView,
   type PostureOptions,
   type PostureOutput,
 } from './checker';

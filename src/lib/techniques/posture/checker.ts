@@ -24,12 +24,13 @@
  * A slouch held for `alertAfterMs` raises `formFault` 'sustained-slouch' once (again only
  * after `realertAfterMs` more), and after an alert the user is pointed to a stretch break.
  *
- * The front-view reading and calibration clock are exported for the self-hug checker.
+ * The front-view reading is ../../geometry/front (shared with the self-hug checker).
  */
+import { CalibrationClock } from '../../filters/calibration-clock';
 import { HysteresisLatch } from '../../filters/hysteresis';
-import { pick } from '../../geometry/body';
-import { distance, dot, midpoint, sub, type Vec2 } from '../../geometry/vector';
-import type { KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
+import { headDropPct, medianHeights, readFrontView, scaleHeights, type FrontView, type HeadHeights } from '../../geometry/front';
+import { median } from '../../geometry/stats';
+import type { PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
 
 export type PosturePhase = 'calibrating' | 'upright' | 'slouched' | 'out-of-frame';
@@ -95,162 +96,6 @@ export const POSTURE_CUES = {
   stretchBreak: { id: 'stretch-break', text: 'Time for a stretch: try cat-cow or a seated twist', priority: 40 },
 } as const satisfies Record<string, Cue>;
 
-/* ------------------------------------------------------------------------------------ */
-/* Front-view reading (shared with self-hug)                                              */
-/* ------------------------------------------------------------------------------------ */
-
-export const HEAD_POINTS = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear'] as const satisfies readonly KeypointName[];
-export type HeadPoint = (typeof HEAD_POINTS)[number];
-export type HeadHeights = Partial<Record<HeadPoint, number>>;
-
-export interface FrontView {
-  leftShoulder: Vec2;
-  rightShoulder: Vec2;
-  shoulderMid: Vec2;
-  shoulderWidth: number;
-  /** Unit vector from the right shoulder to the left one. */
-  shoulderAxis: Vec2;
-  /** Shoulder-line angle in degrees, + when the user's left shoulder is lower. Mirror-invariant. */
-  tiltDeg: number;
-  /** Height of each seen head point above the shoulder line (perpendicular), frame units. */
-  headHeights: HeadHeights;
-  /** Face size: distance between the ears / the eyes, when both are seen. */
-  earDistance: number | undefined;
-  eyeDistance: number | undefined;
-}
-
-const RAD_TO_DEG = 180 / Math.PI;
-
-/** Shoulders and head from the front; lists what is missing when they cannot be read. */
-export function readFrontView(keypoints: KeypointMap, minScore: number): { view?: FrontView; missing: KeypointName[] } {
-  const leftShoulder = pick(keypoints, 'left_shoulder', minScore);
-  const rightShoulder = pick(keypoints, 'right_shoulder', minScore);
-  const head: HeadHeights = {};
-  const missing: KeypointName[] = [];
-  if (!leftShoulder) missing.push('left_shoulder');
-  if (!rightShoulder) missing.push('right_shoulder');
-  const headSeen = HEAD_POINTS.filter((name) => pick(keypoints, name, minScore) !== undefined);
-  if (headSeen.length === 0) missing.push('nose', 'left_ear', 'right_ear');
-  if (!leftShoulder || !rightShoulder || headSeen.length === 0) return { missing };
-  const shoulderWidth = distance(leftShoulder, rightShoulder);
-  if (shoulderWidth < 1e-6) return { missing: ['left_shoulder', 'right_shoulder'] };
-  const across = sub(leftShoulder, rightShoulder);
-  const shoulderAxis = { x: across.x / shoulderWidth, y: across.y / shoulderWidth };
-  // The line's normal that points up the picture (y < 0), whichever way the image is mirrored.
-  const up: Vec2 = shoulderAxis.x >= 0 ? { x: shoulderAxis.y, y: -shoulderAxis.x } : { x: -shoulderAxis.y, y: shoulderAxis.x };
-  const shoulderMid = midpoint(leftShoulder, rightShoulder);
-  for (const name of headSeen) head[name] = dot(sub(keypoints[name]!, shoulderMid), up);
-  const pairDistance = (a: KeypointName, b: KeypointName) => {
-    const pa = pick(keypoints, a, minScore);
-    const pb = pick(keypoints, b, minScore);
-    return pa && pb ? distance(pa, pb) : undefined;
-  };
-  return {
-    missing,
-    view: {
-      leftShoulder,
-      rightShoulder,
-      shoulderMid,
-      shoulderWidth,
-      shoulderAxis,
-      tiltDeg: Math.atan2(leftShoulder.y - rightShoulder.y, Math.abs(leftShoulder.x - rightShoulder.x)) * RAD_TO_DEG,
-      headHeights: head,
-      earDistance: pairDistance('left_ear', 'right_ear'),
-      eyeDistance: pairDistance('left_eye', 'right_eye'),
-    },
-  };
-}
-
-/** Head heights divided by a body length (so camera distance cancels). */
-export function scaleHeights(heights: HeadHeights, by: number): HeadHeights {
-  const out: HeadHeights = {};
-  for (const name of HEAD_POINTS) {
-    const h = heights[name];
-    if (h !== undefined) out[name] = h / by;
-  }
-  return out;
-}
-
-/**
- * How much the head sank against a baseline, % of the baseline height, over the points
- * seen both now and in the baseline (Σ(h₀ − h) / Σh₀ × 100). Comparing point by point
- * keeps the value steady when a point drops out. Undefined with no point in common.
- */
-export function headDropPct(now: HeadHeights, baseline: HeadHeights): number | undefined {
-  let base = 0;
-  let current = 0;
-  for (const name of HEAD_POINTS) {
-    const h0 = baseline[name];
-    const h = now[name];
-    if (h0 === undefined || h === undefined) continue;
-    base += h0;
-    current += h;
-  }
-  return base > 1e-9 ? ((base - current) / base) * 100 : undefined;
-}
-
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Per-point medians of head heights over calibration samples. */
-export function medianHeights(samples: readonly HeadHeights[]): HeadHeights {
-  const out: HeadHeights = {};
-  for (const name of HEAD_POINTS) {
-    const value = median(samples.flatMap((s) => (s[name] === undefined ? [] : [s[name]])));
-    if (value !== undefined) out[name] = value;
-  }
-  return out;
-}
-
-/**
- * Counts time spent in good calibration frames: the interval since the previous frame is
- * added when both were good and the gap is short. A bad frame pauses the countdown.
- */
-export class CalibrationClock {
-  private accumulatedMs = 0;
-  private lastGoodMs: number | undefined;
-
-  constructor(
-    readonly durationMs: number,
-    private readonly maxGapMs = 250,
-  ) {}
-
-  /** A frame good for calibration at `tMs`; returns whether calibration time is complete. */
-  tick(tMs: number): boolean {
-    if (this.lastGoodMs !== undefined && tMs > this.lastGoodMs && tMs - this.lastGoodMs <= this.maxGapMs) {
-      this.accumulatedMs += tMs - this.lastGoodMs;
-    }
-    this.lastGoodMs = tMs;
-    return this.done;
-  }
-
-  /** A frame not good for calibration: the countdown pauses until good frames return. */
-  interrupt(): void {
-    this.lastGoodMs = undefined;
-  }
-
-  get done(): boolean {
-    return this.accumulatedMs >= this.durationMs;
-  }
-
-  get remainingMs(): number {
-    return Math.max(0, this.durationMs - this.accumulatedMs);
-  }
-
-  reset(): void {
-    this.accumulatedMs = 0;
-    this.lastGoodMs = undefined;
-  }
-}
-
-/* ------------------------------------------------------------------------------------ */
-/* Posture                                                                               */
-/* ------------------------------------------------------------------------------------ */
-
 export interface PostureBaseline {
   shoulderWidth: number;
   tiltDeg: number;
@@ -272,11 +117,6 @@ export type PostureComponent = 'head-drop' | 'lean' | 'rounding' | 'tilt';
 /** CheckerOutput plus what the posture page shows. */
 export interface PostureOutput extends CheckerOutput {
   phase: PosturePhase;
-  /**
-   * Until calibrated: calibration time still needed, for a countdown (it pauses while the
-   * user is out of view). Absent once calibrated. Local on purpose: types.ts is unchanged.
-   */
-  calibrationRemainingMs?: number;
   /** Time spent upright / slouched since calibration (out-of-frame and calibration time excluded). */
   uprightMs: number;
   slouchedMs: number;

@@ -19,11 +19,14 @@
  * a release (arms uncrossed or rounding let go). A hold let go early is a `formFault`
  * 'hold-broken' and no rep.
  */
+import { CalibrationClock } from '../../filters/calibration-clock';
 import { HysteresisLatch } from '../../filters/hysteresis';
+import { RAD_TO_DEG } from '../../geometry/angles';
 import { pick } from '../../geometry/body';
+import { headDropPct, medianHeights, readFrontView, scaleHeights, type FrontView, type HeadHeights } from '../../geometry/front';
+import { median } from '../../geometry/stats';
 import { distance, dot, midpoint, sub, type Vec2 } from '../../geometry/vector';
 import type { KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
-import { CalibrationClock, headDropPct, medianHeights, median, readFrontView, scaleHeights, type FrontView, type HeadHeights } from '../posture/checker';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
 
 export type SelfHugPhase = 'calibrating' | 'neutral' | 'hug' | 'out-of-frame' | 'wrong-view';
@@ -109,11 +112,6 @@ export interface Rounding {
 /** CheckerOutput plus the self-hug's own readings. */
 export interface SelfHugOutput extends CheckerOutput {
   phase: SelfHugPhase;
-  /**
-   * Until calibrated: calibration time still needed, for a countdown (it pauses while the
-   * user is out of view). Absent once calibrated. Local on purpose: types.ts is unchanged.
-   */
-  calibrationRemainingMs?: number;
   /** Wrist-to-opposite-shoulder distance ÷ torso length; null when no wrist is seen. */
   reach: number | null;
   rounding: Rounding | null;
@@ -257,7 +255,7 @@ export class SelfHugChecker implements Checker {
 
     const reach = reachRatio(view);
     const torso = sub(view.front.shoulderMid, view.hipMid);
-    const torsoLeanDeg = Math.abs(Math.atan2(torso.x, -torso.y)) * (180 / Math.PI);
+    const torsoLeanDeg = Math.abs(Math.atan2(torso.x, -torso.y)) * RAD_TO_DEG;
     if (view.front.shoulderWidth / view.torsoLength < options.minShoulderSpreadRatio || torsoLeanDeg > options.maxTorsoLeanDeg) {
       // Side-on or not standing: nothing can be read, nothing counts.
       this.clock.interrupt();
