@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { checkExport, csvCell, exportFileName, mergeImport, parseImport, toCsv, toJsonExport } from './export';
+import { sampleRep, sampleRoutine, sampleRoutineRun, sampleSession } from './sample-records';
+
+const EXPORTED_AT = Date.UTC(2025, 0, 7, 12, 0, 0);
+const data = () => ({ sessions: [sampleSession()], routines: [sampleRoutine()], routineRuns: [sampleRoutineRun()] });
+
+describe('JSON export', () => {
+  it('round-trips through parseImport unchanged', () => {
+    const text = toJsonExport(data(), EXPORTED_AT);
+    expect(parseImport(text)).toEqual({
+      ok: true,
+      data: { format: 'unknot-export', schemaVersion: 1, exportedAt: EXPORTED_AT, ...data() },
+    });
+  });
+
+  it('names files by date', () => {
+    expect(exportFileName(EXPORTED_AT, 'json')).toBe('unknot-2025-01-07.json');
+    expect(exportFileName(EXPORTED_AT, 'csv')).toBe('unknot-2025-01-07.csv');
+  });
+});
+
+describe('parseImport messages', () => {
+  const reject = (text: string) => {
+    const result = parseImport(text);
+    expect(result.ok).toBe(false);
+    return result.ok ? '' : result.message;
+  };
+  const withFile = (edit: (file: Record<string, unknown>) => void) => {
+    const file = JSON.parse(toJsonExport(data(), EXPORTED_AT)) as Record<string, unknown>;
+    edit(file);
+    return JSON.stringify(file);
+  };
+
+  it('not JSON, or an empty file', () => {
+    expect(reject('hello, world')).toBe('This file is not an Unknot export. Choose a .json file made with “Export” in Unknot. (It is not JSON.)');
+    expect(reject('  ')).toBe('This file is not an Unknot export. Choose a .json file made with “Export” in Unknot. (It is not JSON: the file is empty.)');
+  });
+
+  it('JSON from something else', () => {
+    const expected = 'This file is not an Unknot export. Choose a .json file made with “Export” in Unknot.';
+    expect(reject('{"name":"my-app","version":"1.0.0"}')).toBe(expected);
+    expect(reject('[1,2,3]')).toBe(expected);
+    expect(reject('null')).toBe(expected);
+  });
+
+  it('a newer version', () => {
+    expect(reject(withFile((file) => (file['schemaVersion'] = 2)))).toBe(
+      'This data comes from a newer version of Unknot (data version 2; this app reads up to 1). Update the app, then try again. Nothing was imported.',
+    );
+  });
+
+  it('a missing version or list', () => {
+    expect(reject(withFile((file) => delete file['schemaVersion']))).toBe('The export is damaged: its data version is missing. Nothing was imported.');
+    expect(reject(withFile((file) => (file['routines'] = {})))).toBe('The export is damaged: “routines” is not a list. Nothing was imported.');
+  });
+
+  it('says which record is invalid and why', () => {
+    const badSession = withFile((file) => {
+      const sessions = file['sessions'] as Record<string, unknown>[];
+      sessions.push({ ...sessions[0], id: 'broken-one', reps: [{ ...sampleRep(), peakMetric: 'deep' }] });
+    });
+    expect(reject(badSession)).toBe(
+      'Session 2 of 2 (“broken-one”) is not valid (reps.0.peakMetric: Invalid type: Expected number but received "deep"). Nothing was imported.',
+    );
+    const badRoutine = withFile((file) => ((file['routines'] as Record<string, unknown>[])[0]!['steps'] = []));
+    expect(reject(badRoutine)).toBe('Routine 1 of 1 (“Morning”) is not valid (steps: Invalid length: Expected >=1 but received 0). Nothing was imported.');
+    const badRun = withFile((file) => ((file['routineRuns'] as unknown[])[0] = 42));
+    expect(reject(badRun)).toBe('Routine run 1 of 1 is not valid (Invalid type: Expected Object but received 42). Nothing was imported.');
+  });
+
+  it('checkExport refuses a document of another version', () => {
+    const file = JSON.parse(toJsonExport(data(), EXPORTED_AT)) as Record<string, unknown>;
+    expect(checkExport({ ...file, schemaVersion: 0 })).toEqual({ ok: false, message: 'This export has data version 0; this app reads version 1. Nothing was imported.' });
+  });
+});
+
+describe('CSV', () => {
+  const lines = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n');
+
+  it('one row per rep with a header, CRLF line ends and a byte-order mark; seconds and sides written plainly', () => {
+    const twist = sampleSession({
+      id: 'twist-1',
+      techniqueId: 'seated-twist',
+      source: 'file',
+      startedAt: Date.UTC(2025, 0, 6, 10, 30, 0),
+      reps: [
+        sampleRep({ tMs: 9500, side: 'left', peakMetric: 41.23456, troughMetric: 1.5, durationMs: 8000, holdMs: 6200 }),
+        sampleRep({ tMs: 19_000, side: 'right', peakMetric: -38, troughMetric: -0.25, durationMs: 7500, holdMs: null }),
+      ],
+    });
+    const empty = sampleSession({ id: 'no-reps', reps: [] });
+    const csv = toCsv([twist, empty]);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(lines(csv)).toEqual([
+      'session_id,technique,started_at,source,rep_index,time_s,side,peak,trough,metric_unit,duration_s,hold_s',
+      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,1,9.5,left,41.235,1.5,°,8,6.2',
+      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,2,19,right,-38,-0.25,°,7.5,',
+      '',
+    ]);
+  });
+
+  it('escapes commas, quotes and newlines (RFC 4180)', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\r')).toBe('"cr\r"');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('defuses text a spreadsheet would run as a formula, but leaves negative numbers as numbers', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(csvCell(Number.NaN)).toBe('');
+    const evil = toCsv([sampleSession({ id: '=cmd|"/c calc"!A1', reps: [sampleRep()] })]);
+    expect(lines(evil)[1]!.startsWith(`"'=cmd|""/c calc""!A1",cat-cow,`)).toBe(true);
+  });
+});
+
+describe('mergeImport', () => {
+  it('adds only records whose id is new, counting the skipped ones, and keeps the first of repeats within the file', () => {
+    const existing = { sessions: new Set(['s1', 's2']), routines: new Set(['r1']), routineRuns: new Set<string>() };
+    const imported = {
+      sessions: [sampleSession({ id: 's1', status: 'stopped' }), sampleSession({ id: 's3' }), sampleSession({ id: 's3', durationMs: 1 }), sampleSession({ id: 's2' })],
+      routines: [sampleRoutine({ id: 'r1', name: 'Changed' }), sampleRoutine({ id: 'r2' })],
+      routineRuns: [sampleRoutineRun({ id: 'run-1' })],
+    };
+    const plan = mergeImport(existing, imported);
+    expect(plan.sessions.map((s) => [s.id, s.durationMs])).toEqual([['s3', 60_000]]);
+    expect(plan.routines.map((r) => r.id)).toEqual(['r2']);
+    expect(plan.routineRuns.map((r) => r.id)).toEqual(['run-1']);
+    expect(plan.skipped).toEqual({ sessions: 3, routines: 1, routineRuns: 0 });
+  });
+
+  it('importing the same file twice adds nothing the second time', () => {
+    const file = data();
+    const first = mergeImport({ sessions: new Set(), routines: new Set(), routineRuns: new Set() }, file);
+    const stored = {
+      sessions: new Set(first.sessions.map((s) => s.id)),
+      routines: new Set(first.routines.map((r) => r.id)),
+      routineRuns: new Set(first.routineRuns.map((r) => r.id)),
+    };
+    const second = mergeImport(stored, file);
+    expect([second.sessions, second.routines, second.routineRuns]).toEqual([[], [], []]);
+    expect(second.skipped).toEqual({ sessions: 1, routines: 1, routineRuns: 1 });
+  });
+});
