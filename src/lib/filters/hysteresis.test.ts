@@ -1,17 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { HysteresisLatch } from './hysteresis';
-
-/** Tiny seeded PRNG (mulberry32) so noise tests are deterministic. Returns [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../testing/synthetic';
+import { dwellLatch, HysteresisLatch } from './hysteresis';
 
 describe('HysteresisLatch (direction above)', () => {
   it('requires onAbove > offBelow', () => {
@@ -31,7 +20,7 @@ describe('HysteresisLatch (direction above)', () => {
   });
 
   it('never toggles on noise between the thresholds', () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const latch = new HysteresisLatch({ onAbove: 20, offBelow: 10 });
     for (let i = 0; i < 500; i++) {
       latch.step(10.01 + random() * 9.98, i * 33);
@@ -113,7 +102,7 @@ describe('HysteresisLatch (direction below)', () => {
   });
 
   it('never toggles on noise between the thresholds and honours dwell', () => {
-    const random = mulberry32(99);
+    const random = seededRandom(99);
     const latch = new HysteresisLatch({ direction: 'below', onBelow: 100, offAbove: 140, minOnMs: 100 });
     for (let i = 0; i < 300; i++) {
       latch.step(100.01 + random() * 39.98, i * 33);
@@ -133,5 +122,20 @@ describe('HysteresisLatch (direction below)', () => {
     expect(latch.step(-10, 33)).toBe(true);
     expect(latch.step(-0.5, 66)).toBe(true);
     expect(latch.step(0, 100)).toBe(false);
+  });
+});
+
+describe('dwellLatch', () => {
+  it('turns on and off only after the value has held for the dwell', () => {
+    const latch = dwellLatch(100);
+    expect(latch.step(1, 0)).toBe(false);
+    expect(latch.step(0, 50)).toBe(false);
+    expect(latch.step(1, 60)).toBe(false);
+    expect(latch.step(1, 159)).toBe(false);
+    expect(latch.step(1, 160)).toBe(true);
+    expect(latch.step(0, 200)).toBe(true);
+    expect(latch.step(1, 250)).toBe(true);
+    expect(latch.step(0, 300)).toBe(true);
+    expect(latch.step(0, 400)).toBe(false);
   });
 });

@@ -107,3 +107,11 @@ export class HysteresisLatch {
     this.pendingSinceMs = undefined;
   }
 }
+
+/**
+ * A yes/no (a form fault, say) with the same dwell both ways, so one noisy frame neither
+ * raises nor clears it: step it with 1 for "present" and 0 for "absent".
+ */
+export function dwellLatch(dwellMs: number): HysteresisLatch {
+  return new HysteresisLatch({ onAbove: 1, offBelow: 0, minOnMs: dwellMs, minOffMs: dwellMs });
+}

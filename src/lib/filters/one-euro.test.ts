@@ -1,18 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { PoseFrame } from '../pose/keypoints';
+import { seededRandom } from '../testing/synthetic';
 import { KeypointSmoother, OneEuroFilter } from './one-euro';
-
-/** Tiny seeded PRNG (mulberry32) so noise tests are deterministic. Returns [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function variance(values: readonly number[]): number {
   const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -72,7 +61,7 @@ describe('OneEuroFilter', () => {
   });
 
   it('reduces jitter variance on a noisy constant by at least 5x', () => {
-    const random = mulberry32(12345);
+    const random = seededRandom(12345);
     const filter = new OneEuroFilter(poseParams);
     const raw: number[] = [];
     const smoothed: number[] = [];

@@ -3,7 +3,7 @@ import { replay } from '../../coaching/replay';
 import type { PoseFrame } from '../../pose/keypoints';
 import { allFoursKeypoints, catCowKnots, interpolate, sampleFrames, type AllFoursPose, type Knots } from '../../testing/synthetic';
 import type { CheckerEvent } from '../types';
-import { CAT_COW_CUES, CatCowChecker, DEFAULT_CAT_COW_OPTIONS, archDeg, readSideView } from './checker';
+import { CAT_COW_CUES, CatCowChecker, DEFAULT_CAT_COW_OPTIONS, archDeg, readAllFoursView } from './checker';
 
 const options = DEFAULT_CAT_COW_OPTIONS;
 
@@ -25,7 +25,7 @@ describe('archDeg', () => {
   it('reads the synthetic arch back exactly, facing either way', () => {
     for (const facing of [1, -1] as const) {
       for (const arch of [-70, -30, 0, 25, 50]) {
-        const { view } = readSideView(allFoursKeypoints({ archDeg: arch, facing }), 0.3);
+        const { view } = readAllFoursView(allFoursKeypoints({ archDeg: arch, facing }), 0.3);
         expect(view).toBeDefined();
         expect(archDeg(view!)).toBeCloseTo(arch, 6);
       }
@@ -33,7 +33,7 @@ describe('archDeg', () => {
   });
 
   it('does not depend on the torso tilt (a sloped mat or camera)', () => {
-    const { view } = readSideView(allFoursKeypoints({ archDeg: 40, torsoTiltDeg: 20 }), 0.3);
+    const { view } = readAllFoursView(allFoursKeypoints({ archDeg: 40, torsoTiltDeg: 20 }), 0.3);
     expect(archDeg(view!)).toBeCloseTo(40, 6);
   });
 });

@@ -7,10 +7,12 @@
  * the shoulder→ear line minus the elevation of the hip→shoulder line, both measured in the
  * direction the person faces: positive = head raised against the back (cow), negative =
  * head dropped (cat). It does not depend on distance to the camera or on facing left/right.
+ * The side view is read by ../../geometry/side, each left/right pair merged by score.
  */
 import { HysteresisLatch } from '../../filters/hysteresis';
-import { elevationDeg, angleAtDeg, sub, type Vec2 } from '../../geometry/vector';
-import type { Keypoint, KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
+import { headElevationDeg, readSideView, type SideView } from '../../geometry/side';
+import { angleAtDeg, type Vec2 } from '../../geometry/vector';
+import type { KeypointMap, PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
 import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
@@ -77,78 +79,18 @@ export const CAT_COW_CUES = {
   exhaleCat: { id: 'exhale-cat', text: 'Exhale, round into cat: chin to chest', priority: 20 },
 } as const satisfies Record<string, Cue>;
 
-/** The body parts the measurement needs, each merged across the body's two sides. */
-interface SideView {
-  facing: 1 | -1;
-  shoulder: Vec2;
-  hip: Vec2;
-  head: Vec2;
-  elbow: Vec2 | undefined;
-  wrist: Vec2 | undefined;
-  knee: Vec2 | undefined;
-  /** Horizontal distance between the two shoulders / torso length, when both are seen. */
-  shoulderSpread: number;
-  torsoLength: number;
-}
-
-/**
- * Score-weighted mean of a left/right pair. From the side the two points nearly coincide,
- * and single-person models often swap them from frame to frame (seen on the fixture clip):
- * merging them makes the measurement immune to that swap.
- */
-function mergedPair(keypoints: KeypointMap, left: KeypointName, right: KeypointName, minScore: number): Vec2 | undefined {
-  const a = seen(keypoints, left, minScore);
-  const b = seen(keypoints, right, minScore);
-  if (a && b) {
-    const total = a.score + b.score;
-    return { x: (a.x * a.score + b.x * b.score) / total, y: (a.y * a.score + b.y * b.score) / total };
-  }
-  return a ?? b;
-}
-
-function seen(keypoints: KeypointMap, name: KeypointName, minScore: number): Keypoint | undefined {
-  const point = keypoints[name];
-  return point && point.score >= minScore ? point : undefined;
-}
-
-/** Reads the points the metric needs; lists what is missing when it cannot. */
-export function readSideView(keypoints: KeypointMap, minScore: number): { view?: SideView; missing: KeypointName[] } {
-  const shoulder = mergedPair(keypoints, 'left_shoulder', 'right_shoulder', minScore);
-  const hip = mergedPair(keypoints, 'left_hip', 'right_hip', minScore);
+/** Reads the points the metric needs (the ears among them); lists what is missing when it cannot. */
+export function readAllFoursView(keypoints: KeypointMap, minScore: number) {
   // Ears only: the ear sits near the head's pivot. The nose or eyes sit 15–30° off that line
   // and switching to them mid-movement would jump the metric.
-  const head = mergedPair(keypoints, 'left_ear', 'right_ear', minScore);
-  const missing: KeypointName[] = [];
-  if (!shoulder) missing.push('left_shoulder', 'right_shoulder');
-  if (!hip) missing.push('left_hip', 'right_hip');
-  if (!head) missing.push('left_ear', 'right_ear');
-  if (!shoulder || !hip || !head) return { missing };
-  const torso = sub(shoulder, hip);
-  const torsoLength = Math.hypot(torso.x, torso.y);
-  if (torsoLength < 1e-6) return { missing: ['left_shoulder', 'left_hip'] };
-  const leftShoulder = seen(keypoints, 'left_shoulder', minScore);
-  const rightShoulder = seen(keypoints, 'right_shoulder', minScore);
-  return {
-    missing,
-    view: {
-      facing: torso.x >= 0 ? 1 : -1,
-      shoulder,
-      hip,
-      head,
-      elbow: mergedPair(keypoints, 'left_elbow', 'right_elbow', minScore),
-      wrist: mergedPair(keypoints, 'left_wrist', 'right_wrist', minScore),
-      knee: mergedPair(keypoints, 'left_knee', 'right_knee', minScore),
-      shoulderSpread: leftShoulder && rightShoulder ? Math.abs(leftShoulder.x - rightShoulder.x) / torsoLength : 0,
-      torsoLength,
-    },
-  };
+  return readSideView(keypoints, minScore, ['ear']);
 }
 
+type AllFoursView = SideView & { ear: Vec2 };
+
 /** Signed arch: head elevation against the torso, degrees (+ cow, − cat). */
-export function archDeg(view: Pick<SideView, 'shoulder' | 'hip' | 'head' | 'facing'>): number {
-  const torso: Vec2 = sub(view.shoulder, view.hip);
-  const neck: Vec2 = sub(view.head, view.shoulder);
-  return elevationDeg(neck, view.facing) - elevationDeg(torso, view.facing);
+export function archDeg(view: Pick<AllFoursView, 'shoulder' | 'hip' | 'ear' | 'headDir'>): number {
+  return headElevationDeg(view);
 }
 
 export const CAT_COW_METRIC = (options: CatCowOptions = DEFAULT_CAT_COW_OPTIONS): MetricSpec => ({
@@ -216,7 +158,7 @@ export class CatCowChecker implements Checker {
   step(frame: PoseFrame): CheckerOutput {
     const { tMs } = frame;
     const events: CheckerEvent[] = [];
-    const { view, missing } = readSideView(frame.keypoints, this.options.minScore);
+    const { view, missing } = readAllFoursView(frame.keypoints, this.options.minScore);
 
     if (!view) {
       this.missingSinceMs ??= tMs;
@@ -239,8 +181,7 @@ export class CatCowChecker implements Checker {
     }
 
     const arch = archDeg(view);
-    const torsoTiltDeg = Math.abs(elevationDeg(sub(view.shoulder, view.hip), view.facing));
-    const { shoulderSpread } = view;
+    const { shoulderSpread, torsoTiltDeg } = view;
     if (shoulderSpread > this.options.maxShoulderSpreadRatio || torsoTiltDeg > this.options.maxTorsoTiltDeg) {
       // Facing the camera, or not on all fours: the arch cannot be read, so nothing counts.
       this.cowLatch.step(undefined, tMs);
@@ -305,7 +246,7 @@ export class CatCowChecker implements Checker {
     this.repStartMs = undefined;
   }
 
-  private formCue(view: SideView, tMs: number): Cue | null {
+  private formCue(view: AllFoursView, tMs: number): Cue | null {
     const { options } = this;
     if (tMs < this.slowCueUntilMs) return CAT_COW_CUES.slower;
     if (view.wrist && Math.abs(view.wrist.x - view.shoulder.x) > options.maxWristOffsetRatio * view.torsoLength) {

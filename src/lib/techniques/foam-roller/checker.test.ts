@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
+import { readSideView } from '../../geometry/side';
 import type { PoseFrame } from '../../pose/keypoints';
 import { interpolate, sampleFrames, type FrameOptions, type Knots } from '../../testing/synthetic';
 import { bridgeGeometry, bridgeKeypoints, knotsEnd, liftKnots, rollKnots, type BridgePose } from '../../testing/synthetic-lying';
@@ -10,7 +11,6 @@ import {
   FoamRollerChecker,
   PassCounter,
   hipAngleDeg,
-  readLyingView,
   type FoamRollerOutput,
 } from './checker';
 
@@ -47,7 +47,7 @@ describe('hip angle and the synthetic lying body', () => {
   it('reads the synthetic shoulder–hip–knee angle back exactly, head to the left or right, past 180 too', () => {
     for (const head of ['left', 'right'] as const) {
       for (const angle of [120, 140, 160, 178, 190]) {
-        const { view } = readLyingView(bridgeKeypoints({ hipAngleDeg: angle, head }), 0.3);
+        const { view } = readSideView(bridgeKeypoints({ hipAngleDeg: angle, head }), 0.3);
         expect(view?.headDir).toBe(head === 'left' ? -1 : 1);
         expect(hipAngleDeg({ ...view!, knee: view!.knee! })).toBeCloseTo(angle, 1);
       }

@@ -20,179 +20,33 @@
  *   torso's pitch: every hip lift would read as half a torso length of travel.) A pass is a
  *   roll of more than `passMinTravel` torso lengths one way and then as far back.
  *
- * Pose models swap left and right points in profile, so each left/right pair is merged by
- * score (as in the cat-cow checker).
+ * The side view is read by ../../geometry/side (each left/right pair merged by score, since
+ * pose models swap them in profile); the lying measures are ../../geometry/lying.
  */
-import { HysteresisLatch } from '../../filters/hysteresis';
-import { angleAtDeg, distance, elevationDeg, sub, type Vec2 } from '../../geometry/vector';
-import type { Keypoint, KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
+import { dwellLatch, HysteresisLatch } from '../../filters/hysteresis';
+import { RateMeter } from '../../filters/rate-meter';
+import { TimeEma } from '../../filters/time-ema';
+import { DEFAULT_LEG_OPTIONS, feetFault, kneeAngleDeg, signedBendDeg, type LegOptions } from '../../geometry/lying';
+import { headElevationDeg, readSideView, type SideView } from '../../geometry/side';
+import { distance, type Vec2 } from '../../geometry/vector';
+import type { PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
 import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
-// ---------------------------------------------------------------------------------------
-// Lying side view: shared with the thoracic-extension checker.
-// ---------------------------------------------------------------------------------------
-
-/** The body parts of a person lying on their back, seen from the side, each merged across both sides. */
-export interface LyingView {
-  /** +1 when the head is towards image right (shoulder right of hip), −1 when left. */
-  headDir: 1 | -1;
-  shoulder: Vec2;
-  hip: Vec2;
-  knee: Vec2 | undefined;
-  ankle: Vec2 | undefined;
-  /** BlazePose only. */
-  heel: Vec2 | undefined;
-  toe: Vec2 | undefined;
-  ear: Vec2 | undefined;
-  torsoLength: number;
-  /** Horizontal gap between the two shoulders / torso length, when both are seen (0 otherwise). */
-  shoulderSpread: number;
-  /** |Elevation| of the hip→shoulder line, degrees: ≈0 lying, up to ≈40 in a bridge, ≈90 sitting or standing. */
-  torsoTiltDeg: number;
-}
-
-function seen(keypoints: KeypointMap, name: KeypointName, minScore: number): Keypoint | undefined {
-  const point = keypoints[name];
-  return point && point.score >= minScore && Number.isFinite(point.x) && Number.isFinite(point.y) ? point : undefined;
-}
-
-/** Score-weighted mean of a left/right pair (immune to the models' left/right swaps in profile). */
-export function mergedPair(keypoints: KeypointMap, left: KeypointName, right: KeypointName, minScore: number): Vec2 | undefined {
-  const a = seen(keypoints, left, minScore);
-  const b = seen(keypoints, right, minScore);
-  if (a && b) {
-    const total = a.score + b.score;
-    return { x: (a.x * a.score + b.x * b.score) / total, y: (a.y * a.score + b.y * b.score) / total };
-  }
-  return a ?? b;
-}
-
-/**
- * Reads a lying side view. Shoulder and hip are required (they give the scale and the head's
- * direction); everything else is optional and each checker says what it needs.
- */
-export function readLyingView(keypoints: KeypointMap, minScore: number): { view?: LyingView; missing: KeypointName[] } {
-  const shoulder = mergedPair(keypoints, 'left_shoulder', 'right_shoulder', minScore);
-  const hip = mergedPair(keypoints, 'left_hip', 'right_hip', minScore);
-  const missing: KeypointName[] = [];
-  if (!shoulder) missing.push('left_shoulder', 'right_shoulder');
-  if (!hip) missing.push('left_hip', 'right_hip');
-  if (!shoulder || !hip) return { missing };
-  const torso = sub(shoulder, hip);
-  const torsoLength = Math.hypot(torso.x, torso.y);
-  if (torsoLength < 1e-6) return { missing: ['left_shoulder', 'left_hip'] };
-  const headDir: 1 | -1 = torso.x >= 0 ? 1 : -1;
-  const leftShoulder = seen(keypoints, 'left_shoulder', minScore);
-  const rightShoulder = seen(keypoints, 'right_shoulder', minScore);
-  return {
-    missing,
-    view: {
-      headDir,
-      shoulder,
-      hip,
-      knee: mergedPair(keypoints, 'left_knee', 'right_knee', minScore),
-      ankle: mergedPair(keypoints, 'left_ankle', 'right_ankle', minScore),
-      heel: mergedPair(keypoints, 'left_heel', 'right_heel', minScore),
-      toe: mergedPair(keypoints, 'left_foot_index', 'right_foot_index', minScore),
-      ear: mergedPair(keypoints, 'left_ear', 'right_ear', minScore),
-      torsoLength,
-      shoulderSpread: leftShoulder && rightShoulder ? Math.abs(leftShoulder.x - rightShoulder.x) / torsoLength : 0,
-      torsoTiltDeg: Math.abs(elevationDeg(torso, headDir)),
-    },
-  };
-}
-
-/**
- * Angle at `vertex` from `a` to `b`, degrees in [0, 360): the interior angle when the vertex
- * lies below the line a→b (towards the floor, image-down), 360 minus it when above.
- */
-export function signedBendDeg(a: Vec2, vertex: Vec2, b: Vec2): number {
-  const interior = angleAtDeg(a, vertex, b);
-  const d = sub(b, a);
-  // The normal of a→b that points image-up (negative y).
-  const up: Vec2 = d.x >= 0 ? { x: d.y, y: -d.x } : { x: -d.y, y: d.x };
-  const above = (vertex.x - a.x) * up.x + (vertex.y - a.y) * up.y > 0;
-  return above ? 360 - interior : interior;
-}
-
 /** Shoulder–hip–knee angle (see the module comment): 180 = straight bridge line. */
-export function hipAngleDeg(view: Pick<LyingView, 'shoulder' | 'hip'> & { knee: Vec2 }): number {
+export function hipAngleDeg(view: Pick<SideView, 'shoulder' | 'hip'> & { knee: Vec2 }): number {
   return signedBendDeg(view.shoulder, view.hip, view.knee);
 }
 
 /**
- * Head against the torso line, degrees: elevation of shoulder→ear minus elevation of
- * hip→shoulder, both measured towards the head. 0 = head in line with the torso, negative =
- * head dropped back towards the floor, positive = chin tucked / head raised.
+ * Head against the torso line, degrees in (−180, 180]: 0 = head in line with the torso,
+ * negative = head dropped back towards the floor, positive = chin tucked / head raised.
  */
-export function headDropDeg(view: Pick<LyingView, 'shoulder' | 'hip' | 'headDir'> & { ear: Vec2 }): number {
-  const torso = elevationDeg(sub(view.shoulder, view.hip), view.headDir);
-  const neck = elevationDeg(sub(view.ear, view.shoulder), view.headDir);
-  let diff = neck - torso;
+export function headDropDeg(view: Pick<SideView, 'shoulder' | 'hip' | 'headDir'> & { ear: Vec2 }): number {
+  let diff = headElevationDeg(view);
   if (diff > 180) diff -= 360;
   if (diff <= -180) diff += 360;
   return diff;
-}
-
-export interface LegOptions {
-  /** Heel above the toes by more than this × torso length: the foot is not flat (BlazePose points). */
-  maxHeelLiftRatio: number;
-  /** The ankle must sit at least this × torso length below the knee (shin pointing down, foot on the floor). */
-  minShinDropRatio: number;
-  /** Knee angle above this: legs too straight for the feet to be planted close in. */
-  maxKneeDeg: number;
-}
-
-/** Why the feet are not flat with the knees bent, or undefined when they are (or cannot be seen). */
-export function feetFault(view: LyingView, options: LegOptions): 'heel-raised' | 'feet-up' | 'legs-straight' | undefined {
-  const { knee, ankle, heel, toe, hip, torsoLength } = view;
-  if (heel && toe && (toe.y - heel.y) / torsoLength > options.maxHeelLiftRatio) return 'heel-raised';
-  if (knee && ankle) {
-    if ((ankle.y - knee.y) / torsoLength < options.minShinDropRatio) return 'feet-up';
-    if (angleAtDeg(hip, knee, ankle) > options.maxKneeDeg) return 'legs-straight';
-  }
-  return undefined;
-}
-
-/**
- * Rate of change of a value over a sliding time window: the least-squares slope of the
- * samples in the window (far steadier under keypoint jitter than the two end samples), once
- * the window spans at least half its length. Deterministic; time comes from the caller.
- */
-export class RateMeter {
-  private readonly samples: { tMs: number; value: number }[] = [];
-
-  constructor(private readonly windowMs: number) {}
-
-  /** Adds a sample and returns the rate per second, or undefined while the window is too short. */
-  step(value: number, tMs: number): number | undefined {
-    const last = this.samples.at(-1);
-    if (last && tMs < last.tMs) this.samples.length = 0; // a seek backwards
-    this.samples.push({ tMs, value });
-    while (this.samples.length > 1 && tMs - this.samples[0]!.tMs > this.windowMs) this.samples.shift();
-    const first = this.samples[0]!;
-    if (tMs - first.tMs < this.windowMs / 2) return undefined;
-    let meanT = 0;
-    let meanV = 0;
-    for (const sample of this.samples) {
-      meanT += sample.tMs;
-      meanV += sample.value;
-    }
-    meanT /= this.samples.length;
-    meanV /= this.samples.length;
-    let covariance = 0;
-    let variance = 0;
-    for (const sample of this.samples) {
-      covariance += (sample.tMs - meanT) * (sample.value - meanV);
-      variance += (sample.tMs - meanT) ** 2;
-    }
-    return variance > 0 ? (covariance / variance) * 1000 : undefined;
-  }
-
-  reset(): void {
-    this.samples.length = 0;
-  }
 }
 
 /**
@@ -243,15 +97,6 @@ export class PassCounter {
     this.turns = 0;
   }
 }
-
-/** A boolean fault with dwell both ways, so one noisy frame neither raises nor clears it. */
-export function faultLatch(dwellMs: number): HysteresisLatch {
-  return new HysteresisLatch({ onAbove: 1, offBelow: 0, minOnMs: dwellMs, minOffMs: dwellMs });
-}
-
-// ---------------------------------------------------------------------------------------
-// The foam-roller checker.
-// ---------------------------------------------------------------------------------------
 
 export type FoamRollerPhase = 'neutral' | 'hips-up' | 'out-of-frame' | 'wrong-view';
 
@@ -311,9 +156,7 @@ export const DEFAULT_FOAM_ROLLER_OPTIONS: FoamRollerOptions = {
   wrongViewDwellMs: 300,
   maxTorsoTiltDeg: 55,
   maxShoulderSpreadRatio: 0.6,
-  maxHeelLiftRatio: 0.12,
-  minShinDropRatio: 0.35,
-  maxKneeDeg: 135,
+  ...DEFAULT_LEG_OPTIONS,
   maxKneeAnkleOffsetRatio: 0.45,
   maxHeadDropDeg: 25,
   passMinTravel: 0.25,
@@ -381,9 +224,8 @@ export class FoamRollerChecker implements Checker {
   private inFrame = true;
   private wrongSinceMs: number | undefined;
   private rollSpeed: number | null = null;
-  /** Running torso length for roll distances, and when it was last updated. */
-  private rollScale: number | undefined;
-  private rollScaleMs = 0;
+  /** Running torso length for roll distances. */
+  private readonly rollScale: TimeEma;
 
   constructor(private readonly options: FoamRollerOptions = DEFAULT_FOAM_ROLLER_OPTIONS) {
     this.metric = FOAM_ROLLER_METRIC(options);
@@ -393,9 +235,10 @@ export class FoamRollerChecker implements Checker {
       minOnMs: options.phaseDwellMs,
       minOffMs: options.phaseDwellMs,
     });
-    this.faults = { feet: faultLatch(options.faultDwellMs), knees: faultLatch(options.faultDwellMs), head: faultLatch(options.faultDwellMs) };
+    this.faults = { feet: dwellLatch(options.faultDwellMs), knees: dwellLatch(options.faultDwellMs), head: dwellLatch(options.faultDwellMs) };
     this.rollRate = new RateMeter(options.rollSpeedWindowMs);
     this.passCounter = new PassCounter(options.passMinTravel);
+    this.rollScale = new TimeEma(options.rollScaleTauMs);
   }
 
   reset(): void {
@@ -417,15 +260,14 @@ export class FoamRollerChecker implements Checker {
     this.inFrame = true;
     this.wrongSinceMs = undefined;
     this.rollSpeed = null;
-    this.rollScale = undefined;
-    this.rollScaleMs = 0;
+    this.rollScale.reset();
   }
 
   step(frame: PoseFrame): FoamRollerOutput {
     const { tMs } = frame;
     const { options } = this;
     const events: CheckerEvent[] = [];
-    const { view, missing } = readLyingView(frame.keypoints, options.minScore);
+    const { view, missing } = readSideView(frame.keypoints, options.minScore);
 
     if (!view || !view.knee) {
       this.missingSinceMs ??= tMs;
@@ -464,7 +306,7 @@ export class FoamRollerChecker implements Checker {
     this.wrongSinceMs = undefined;
 
     // Roll: position, speed and passes.
-    const scale = this.updateRollScale(view.torsoLength, tMs);
+    const scale = this.rollScale.step(view.torsoLength, tMs);
     const rollPosition = view.ankle ? distance(view.shoulder, view.ankle) / scale : undefined;
     if (rollPosition !== undefined) {
       const rate = this.rollRate.step(rollPosition, tMs);
@@ -506,18 +348,6 @@ export class FoamRollerChecker implements Checker {
     return this.output(tMs, hipAngle, cue, events, true, view, rollPosition);
   }
 
-  /** Exponential running mean of the torso length, driven by frame time. */
-  private updateRollScale(torsoLength: number, tMs: number): number {
-    if (this.rollScale === undefined || tMs < this.rollScaleMs) {
-      this.rollScale = torsoLength;
-    } else {
-      const alpha = 1 - Math.exp(-(tMs - this.rollScaleMs) / this.options.rollScaleTauMs);
-      this.rollScale += alpha * (torsoLength - this.rollScale);
-    }
-    this.rollScaleMs = tMs;
-    return this.rollScale;
-  }
-
   /** A lift that reached the band is a rep once the hips are back down. */
   private completeRep(tMs: number, events: CheckerEvent[]): void {
     this.reps = { ...this.reps, total: this.reps.total + 1 };
@@ -539,7 +369,7 @@ export class FoamRollerChecker implements Checker {
     this.holdDone = false;
   }
 
-  private formCue(view: LyingView, tMs: number, events: CheckerEvent[]): Cue | null {
+  private formCue(view: SideView, tMs: number, events: CheckerEvent[]): Cue | null {
     const { options } = this;
     const { knee, ankle, ear, torsoLength } = view;
     const feetBad = feetFault(view, options) !== undefined;
@@ -578,11 +408,11 @@ export class FoamRollerChecker implements Checker {
     cue: Cue | null,
     events: CheckerEvent[],
     counting: boolean,
-    view: LyingView | undefined,
+    view: SideView | undefined,
     rollPosition?: number,
   ): FoamRollerOutput {
     const holdMs = this.phase === 'hips-up' && this.holdStartMs !== undefined ? tMs - this.holdStartMs : 0;
-    const kneeDeg = view?.knee && view.ankle ? angleAtDeg(view.hip, view.knee, view.ankle) : null;
+    const kneeDeg = kneeAngleDeg(view);
     return {
       tMs,
       phase: this.phase,

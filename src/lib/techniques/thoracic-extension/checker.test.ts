@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
+import { readSideView } from '../../geometry/side';
 import type { PoseFrame } from '../../pose/keypoints';
 import { interpolate, sampleFrames, type FrameOptions, type Knots } from '../../testing/synthetic';
 import { chestLiftKeypoints, knotsEnd, liftKnots, type ChestLiftPose } from '../../testing/synthetic-lying';
-import { readLyingView } from '../foam-roller/checker';
 import type { CheckerEvent } from '../types';
 import {
   DEFAULT_THORACIC_EXTENSION_OPTIONS,
@@ -41,7 +41,7 @@ describe('chestLiftDeg', () => {
   it('reads the synthetic chest lift back exactly, head to the left or right', () => {
     for (const head of ['left', 'right'] as const) {
       for (const lift of [-10, 0, 8, 15, 30]) {
-        const { view } = readLyingView(chestLiftKeypoints({ chestLiftDeg: lift, head }), 0.3);
+        const { view } = readSideView(chestLiftKeypoints({ chestLiftDeg: lift, head }), 0.3);
         expect(chestLiftDeg({ ear: view!.ear!, shoulder: view!.shoulder, hip: view!.hip })).toBeCloseTo(lift, 1);
       }
     }

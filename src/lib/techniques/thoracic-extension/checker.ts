@@ -17,11 +17,13 @@
  * Its zero depends a little on the person and on a pillow: `baselineDeg` is subtracted so a
  * calibration step can set it.
  */
-import { HysteresisLatch } from '../../filters/hysteresis';
+import { dwellLatch, HysteresisLatch } from '../../filters/hysteresis';
+import { RateMeter } from '../../filters/rate-meter';
+import { DEFAULT_LEG_OPTIONS, feetFault, kneeAngleDeg, signedBendDeg, type LegOptions } from '../../geometry/lying';
+import { readSideView, type SideView } from '../../geometry/side';
+import type { Vec2 } from '../../geometry/vector';
 import type { KeypointName, PoseFrame } from '../../pose/keypoints';
-import { angleAtDeg } from '../../geometry/vector';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
-import { faultLatch, feetFault, RateMeter, readLyingView, signedBendDeg, type LegOptions, type LyingView } from '../foam-roller/checker';
 import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
 export type ThoracicExtensionPhase = 'neutral' | 'lifted' | 'out-of-frame' | 'wrong-view';
@@ -77,9 +79,7 @@ export const DEFAULT_THORACIC_EXTENSION_OPTIONS: ThoracicExtensionOptions = {
   wrongViewDwellMs: 300,
   maxTorsoTiltDeg: 45,
   maxShoulderSpreadRatio: 0.6,
-  maxHeelLiftRatio: 0.12,
-  minShinDropRatio: 0.35,
-  maxKneeDeg: 135,
+  ...DEFAULT_LEG_OPTIONS,
   faultDwellMs: 300,
   promptAfterMs: 1000,
 };
@@ -102,7 +102,7 @@ export const THORACIC_EXTENSION_METRIC = (options: ThoracicExtensionOptions = DE
 });
 
 /** Chest lift in degrees (see the module comment), before the baseline is subtracted. */
-export function chestLiftDeg(view: { ear: LyingView['shoulder']; shoulder: LyingView['shoulder']; hip: LyingView['hip'] }): number {
+export function chestLiftDeg(view: { ear: Vec2; shoulder: Vec2; hip: Vec2 }): number {
   return signedBendDeg(view.ear, view.shoulder, view.hip) - 180;
 }
 
@@ -145,7 +145,7 @@ export class ThoracicExtensionChecker implements Checker {
       minOnMs: options.phaseDwellMs,
       minOffMs: options.phaseDwellMs,
     });
-    this.feetLatch = faultLatch(options.faultDwellMs);
+    this.feetLatch = dwellLatch(options.faultDwellMs);
     this.rate = new RateMeter(options.rateWindowMs);
   }
 
@@ -174,7 +174,7 @@ export class ThoracicExtensionChecker implements Checker {
     const { tMs } = frame;
     const { options } = this;
     const events: CheckerEvent[] = [];
-    const { view, missing } = readLyingView(frame.keypoints, options.minScore);
+    const { view, missing } = readSideView(frame.keypoints, options.minScore);
 
     if (!view || !view.ear) {
       this.missingSinceMs ??= tMs;
@@ -293,10 +293,10 @@ export class ThoracicExtensionChecker implements Checker {
     cue: Cue | null,
     events: CheckerEvent[],
     counting: boolean,
-    view: LyingView | undefined,
+    view: SideView | undefined,
   ): ThoracicExtensionOutput {
     const holdMs = this.phase === 'lifted' && this.holdStartMs !== undefined ? tMs - this.holdStartMs : 0;
-    const kneeDeg = view?.knee && view.ankle ? angleAtDeg(view.hip, view.knee, view.ankle) : null;
+    const kneeDeg = kneeAngleDeg(view);
     return { tMs, phase: this.phase, metric, cue, events, reps: this.reps, holdMs, counting, liftRateDegPerS: counting ? this.liftRate : null, kneeDeg };
   }
 }
