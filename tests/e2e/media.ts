@@ -12,3 +12,7 @@ export const catCowClip = join(fixturesDir, 'video/cat-cow-side.mp4');
 export const catCowCameraFeed = join(mediaDir, 'cat-cow.mjpeg');
 /** The cat-cow clip played forward then backward three times: exactly 3 reps. */
 export const catCowForwardBackward3 = join(mediaDir, 'cat-cow-forward-backward-x3.mp4');
+/** Glute bridges seen from the side: the foam-roller step's hip lift (labels: BRIDGE_CLIP). */
+export const bridgeClip = join(fixturesDir, 'video/bridge-side.mp4');
+/** Real photos, one folder per label. */
+export const imagesDir = join(fixturesDir, 'images');

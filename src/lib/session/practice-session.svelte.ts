@@ -3,6 +3,7 @@
  * pipeline → reactive state the page shows. Holds no logic of its own beyond the wiring.
  */
 import { closeCamera, everyVideoFrame, openCamera, CameraError } from '../camera/camera';
+import { isImageFile, openImageFile } from '../camera/image-file';
 import { openVideoFile, VideoFileError, type VideoClip } from '../camera/video-file';
 import { CoachPipeline, type PipelineOutput } from '../coaching/pipeline';
 import { PhaseTimeline, type PhaseSpan } from '../coaching/timeline';
@@ -10,17 +11,21 @@ import { CueVoice } from '../coaching/speech';
 import { createPoseDetector, DetectorError, type PoseDetector, type PoseInput } from '../pose/detector';
 import type { PoseFrame } from '../pose/keypoints';
 import type { BackendId, ModelId } from '../pose/models';
-import type { TechniqueDefinition } from '../techniques/catalog';
-import type { CheckerEvent, MetricSpec, RepCounts } from '../techniques/types';
+import type { TechniqueDefinition, TechniqueTargets } from '../techniques/catalog';
+import type { Checker, CheckerEvent, MetricSpec, RepCounts, Side } from '../techniques/types';
 import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
 
 export type SessionStatus = 'loading' | 'ready' | 'running' | 'paused' | 'error';
 export type SessionSource = 'camera' | 'file';
+/** What was analysed from a file: a recorded video or a single photo. */
+export type FileKind = 'video' | 'photo';
 
 export interface SessionOptions {
   model: ModelId;
   backend?: BackendId;
   assetBase: string;
+  /** The user's goals; the checker is built with them. */
+  targets: TechniqueTargets;
   /** Media frames per second sampled when analysing a video file. */
   analysisFps?: number;
 }
@@ -35,6 +40,11 @@ export class PracticeSession {
   metric = $state<number | null>(null);
   reps = $state<RepCounts>({ total: 0, left: 0, right: 0 });
   holdMs = $state(0);
+  /** Sided techniques: the side being worked now. */
+  side = $state<Side | null>(null);
+  /** While calibrating: ms of steady neutral pose still needed; null once calibrated or not needed. */
+  calibrationRemainingMs = $state<number | null>(null);
+  fileKind = $state<FileKind | null>(null);
   cue = $state<string | null>(null);
   fps = $state(0);
   backend = $state<BackendId | null>(null);
@@ -47,7 +57,11 @@ export class PracticeSession {
   /** The smoothed pose of the latest frame, for the overlay. */
   pose = $state.raw<PoseFrame | null>(null);
 
-  readonly metricSpec: MetricSpec;
+  metricSpec = $state.raw<MetricSpec>() as MetricSpec;
+  /** Whether the checker keeps a baseline the user can re-calibrate. */
+  readonly canRecalibrate: boolean;
+  /** The goals the checker was built with. */
+  targets = $state.raw<TechniqueTargets>({});
   readonly timings = new FrameTimings();
   /** Overlay draw times (ms), reported by the overlay component. */
   readonly drawTimings = new SampleRing();
@@ -60,7 +74,8 @@ export class PracticeSession {
   /** Backends that broke during this session (e.g. a lost WebGL context); never retried. */
   private readonly failedBackends = new Set<BackendId>();
   private recovering: Promise<void> | null = null;
-  private readonly pipeline: CoachPipeline;
+  private pipeline!: CoachPipeline;
+  private checker!: Checker;
   private readonly phaseTimeline = new PhaseTimeline();
   private readonly voice = new CueVoice();
   private readonly rate = new RollingRate();
@@ -80,9 +95,8 @@ export class PracticeSession {
     readonly options: SessionOptions,
   ) {
     if (!technique.createChecker) throw new Error(`${technique.name} has no checker yet`);
-    const checker = technique.createChecker();
-    this.metricSpec = checker.metric;
-    this.pipeline = new CoachPipeline(checker);
+    this.setTargets(options.targets);
+    this.canRecalibrate = typeof this.checker.recalibrate === 'function';
   }
 
   private get analysisFps(): number {
@@ -149,18 +163,23 @@ export class PracticeSession {
   }
 
   /**
-   * Analyses a recorded video frame by frame and draws each analysed frame into `display`.
-   * Counters hold the final values when `analysisDone` turns true.
+   * Analyses a recorded video (or a photo, held still for a moment) frame by frame and draws
+   * each analysed frame into `display`. Counters hold the final values when `analysisDone`
+   * turns true.
    */
   async analyseFile(file: Blob, display: HTMLCanvasElement): Promise<void> {
     if (!this.detector) return;
     this.teardownSource();
     this.resetCounters();
     this.source = 'file';
+    const photo = isImageFile(file);
+    this.fileKind = photo ? 'photo' : 'video';
+    // One photo has no neutral moment to calibrate from.
+    if (photo) this.checker.assumeTypicalBaseline?.();
     const runId = this.runId;
     let clip: VideoClip;
     try {
-      clip = await openVideoFile(file);
+      clip = photo ? await openImageFile(file) : await openVideoFile(file);
     } catch (error) {
       this.source = null;
       this.error = error instanceof VideoFileError ? error.message : `This video could not be opened (${String(error)}).`;
@@ -196,6 +215,22 @@ export class PracticeSession {
     this.cue = null;
     this.analysisDone = true;
     this.status = 'ready';
+  }
+
+  /** New goals mean a new checker; only between sessions, so nothing counted is lost. */
+  setTargets(targets: TechniqueTargets): void {
+    if (this.source !== null) return;
+    const create = this.technique.createChecker;
+    if (!create) return;
+    this.targets = targets;
+    this.checker = create(targets);
+    this.metricSpec = this.checker.metric;
+    this.pipeline = new CoachPipeline(this.checker);
+  }
+
+  /** Forgets the checker's baseline; the next seconds of neutral pose calibrate it again. */
+  recalibrate(): void {
+    this.checker.recalibrate?.();
   }
 
   pause(): void {
@@ -286,6 +321,8 @@ export class PracticeSession {
     this.metric = output.metric;
     this.reps = output.reps;
     this.holdMs = output.holdMs;
+    this.side = output.side ?? null;
+    this.calibrationRemainingMs = output.calibrationRemainingMs ?? null;
     this.counting = output.counting;
     this.cue = output.shownCue?.text ?? null;
     this.pose = output.frame;
@@ -355,6 +392,9 @@ export class PracticeSession {
     this.metric = null;
     this.reps = { total: 0, left: 0, right: 0 };
     this.holdMs = 0;
+    this.side = null;
+    this.calibrationRemainingMs = null;
+    this.fileKind = null;
     this.cue = null;
     this.fps = 0;
     this.pose = null;

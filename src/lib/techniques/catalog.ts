@@ -1,5 +1,11 @@
 /** The techniques Unknot teaches: what to do, how the camera should see it. Pure data. */
+import type { ModelId } from '../pose/models';
 import { CatCowChecker } from './cat-cow/checker';
+import { DEFAULT_FOAM_ROLLER_OPTIONS, FoamRollerChecker } from './foam-roller/checker';
+import { PostureChecker } from './posture/checker';
+import { SelfHugChecker } from './self-hug/checker';
+import { DEFAULT_THORACIC_EXTENSION_OPTIONS, ThoracicExtensionChecker } from './thoracic-extension/checker';
+import { SEATED_TWIST_OPTIONS, STANDING_ROTATION_OPTIONS, TwistChecker } from './twist/checker';
 import type { Checker, TechniqueId } from './types';
 
 export type CameraView = 'side' | 'front' | 'front-upper-body';
@@ -16,8 +22,45 @@ export interface TechniqueDefinition {
   sided: boolean;
   /** A checker exists and the practice page can coach it. */
   live: boolean;
-  createChecker?: () => Checker;
+  /** What the user aims for; each field the technique uses is user-adjustable. */
+  defaultTargets: TechniqueTargets;
+  /** The model this technique is coached with unless the user picks another. */
+  defaultModel: ModelId;
+  createChecker?: (targets: TechniqueTargets) => Checker;
 }
+
+/** User-adjustable goals. A field is present only where the technique uses it. */
+export interface TechniqueTargets {
+  /** Reps per session (per side for sided techniques); shown as progress. */
+  reps?: number;
+  /** How long a hold must last to count. */
+  holdSeconds?: number;
+  /** Desk posture: slouching this long brings an alert. */
+  slouchAlertSeconds?: number;
+}
+
+export type TargetName = keyof TechniqueTargets;
+
+/** Limits and wording for the targets form. */
+export const TARGET_FIELDS: Record<TargetName, { label: string; min: number; max: number; step: number; unit: string }> = {
+  reps: { label: 'Reps goal', min: 1, max: 50, step: 1, unit: 'reps' },
+  holdSeconds: { label: 'Hold for', min: 1, max: 60, step: 1, unit: 's' },
+  slouchAlertSeconds: { label: 'Alert after slouching for', min: 10, max: 600, step: 10, unit: 's' },
+};
+
+/** Keeps only the fields the technique uses, each clamped to its limits; anything else falls back to the default. */
+export function sanitizeTargets(technique: TechniqueDefinition, input: Partial<Record<string, unknown>>): TechniqueTargets {
+  const targets: TechniqueTargets = {};
+  for (const name of Object.keys(technique.defaultTargets) as TargetName[]) {
+    const { min, max, step } = TARGET_FIELDS[name];
+    const raw = input[name];
+    const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : technique.defaultTargets[name]!;
+    targets[name] = Math.min(max, Math.max(min, Math.round(value / step) * step));
+  }
+  return targets;
+}
+
+const ms = (seconds: number | undefined, fallbackMs: number) => (seconds === undefined ? fallbackMs : seconds * 1000);
 
 export const SAFETY_NOTE =
   'Move gently and never force a stretch. Stop if you feel sharp pain. See a doctor or physical therapist if pain is severe or persistent, or comes with numbness, tingling or weakness.';
@@ -27,6 +70,27 @@ export const VIEW_LABELS: Record<CameraView, string> = {
   front: 'Camera sees you from the front',
   'front-upper-body': 'Camera sees your head and shoulders from the front',
 };
+
+/** How each phase id reads to a person (the ids are the page contract, DESIGN.md §4). */
+export const PHASE_LABELS: Record<string, string> = {
+  neutral: 'Starting position',
+  'out-of-frame': 'Out of view',
+  'wrong-view': 'Adjust the camera',
+  calibrating: 'Calibrating',
+  cat: 'Cat',
+  cow: 'Cow',
+  'twist-left': 'Twisting left',
+  'twist-right': 'Twisting right',
+  'hips-up': 'Hips up',
+  lifted: 'Chest lifted',
+  hug: 'Hugging',
+  upright: 'Upright',
+  slouched: 'Slouched',
+};
+
+export function phaseLabel(phase: string): string {
+  return PHASE_LABELS[phase] ?? phase;
+}
 
 export const TECHNIQUES: readonly TechniqueDefinition[] = [
   {
@@ -43,6 +107,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     ],
     sided: false,
     live: true,
+    defaultTargets: { reps: 8 },
+    defaultModel: 'lightning',
     createChecker: () => new CatCowChecker(),
   },
   {
@@ -58,7 +124,11 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
       'Return to centre and repeat on the other side.',
     ],
     sided: true,
-    live: false,
+    live: true,
+    defaultTargets: { reps: 3, holdSeconds: 5 },
+    // BlazePose gives 3D world points: the twist is then measured against the hips, not the camera.
+    defaultModel: 'blazepose-lite',
+    createChecker: (targets) => new TwistChecker({ ...SEATED_TWIST_OPTIONS, holdMs: ms(targets.holdSeconds, SEATED_TWIST_OPTIONS.holdMs) }),
   },
   {
     id: 'standing-rotation',
@@ -68,7 +138,11 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     setup: 'Stand facing the camera with your whole upper body and hips in view.',
     steps: ['Stand tall, feet planted hip-width apart.', 'Turn your upper body to one side and hold 15–20 seconds.', 'Return to centre and turn to the other side.'],
     sided: true,
-    live: false,
+    live: true,
+    defaultTargets: { reps: 2, holdSeconds: 15 },
+    defaultModel: 'blazepose-lite',
+    createChecker: (targets) =>
+      new TwistChecker({ ...STANDING_ROTATION_OPTIONS, holdMs: ms(targets.holdSeconds, STANDING_ROTATION_OPTIONS.holdMs) }),
   },
   {
     id: 'foam-roller',
@@ -83,7 +157,11 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
       'Roll slowly back and forth over tight spots.',
     ],
     sided: false,
-    live: false,
+    live: true,
+    defaultTargets: { reps: 5, holdSeconds: 3 },
+    defaultModel: 'lightning',
+    createChecker: (targets) =>
+      new FoamRollerChecker({ ...DEFAULT_FOAM_ROLLER_OPTIONS, holdMs: ms(targets.holdSeconds, DEFAULT_FOAM_ROLLER_OPTIONS.holdMs) }),
   },
   {
     id: 'thoracic-extension',
@@ -93,7 +171,11 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     setup: 'Put the laptop on the floor side-on to you, your whole body in view.',
     steps: ['Lie on your back, knees bent, feet flat, arms out with palms down.', 'Gently arch your upper back, lifting the chest.', 'Hold a few seconds, lower slowly, repeat.'],
     sided: false,
-    live: false,
+    live: true,
+    defaultTargets: { reps: 5, holdSeconds: 3 },
+    defaultModel: 'lightning',
+    createChecker: (targets) =>
+      new ThoracicExtensionChecker({ ...DEFAULT_THORACIC_EXTENSION_OPTIONS, holdMs: ms(targets.holdSeconds, DEFAULT_THORACIC_EXTENSION_OPTIONS.holdMs) }),
   },
   {
     id: 'self-hug',
@@ -107,7 +189,10 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
       'Breathe out, round your upper back and let the shoulder blades spread.',
     ],
     sided: false,
-    live: false,
+    live: true,
+    defaultTargets: { reps: 3, holdSeconds: 5 },
+    defaultModel: 'lightning',
+    createChecker: (targets) => new SelfHugChecker({ holdMs: ms(targets.holdSeconds, 5000) }),
   },
   {
     id: 'posture',
@@ -117,7 +202,10 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     setup: 'Sit at your laptop as you work; your head and shoulders in view.',
     steps: ['Sit tall and calibrate your upright posture.', 'Work as usual; Unknot tells you after a sustained slouch.', 'Take the suggested stretch break.'],
     sided: false,
-    live: false,
+    live: true,
+    defaultTargets: { slouchAlertSeconds: 60 },
+    defaultModel: 'lightning',
+    createChecker: (targets) => new PostureChecker({ alertAfterMs: ms(targets.slouchAlertSeconds, 60_000) }),
   },
 ];
 

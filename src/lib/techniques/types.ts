@@ -81,4 +81,9 @@ export interface Checker {
   reset(): void;
   /** Checkers with a calibrated baseline: forget it and calibrate again from the next frames. */
   recalibrate?(): void;
+  /**
+   * Checkers with a calibrated baseline, for a single photo (no neutral to calibrate from):
+   * measure against a typical body instead. Absent where a typical baseline would mislead.
+   */
+  assumeTypicalBaseline?(): void;
 }

@@ -195,7 +195,14 @@ const BASE_OPTIONS: Omit<TwistOptions, 'posture' | 'holdMs'> = {
 };
 
 /** Seated twist: hold a few seconds each side (default 5 s). */
-export const SEATED_TWIST_OPTIONS: TwistOptions = { ...BASE_OPTIONS, posture: 'seated', holdMs: 5000 };
+export const SEATED_TWIST_OPTIONS: TwistOptions = {
+  ...BASE_OPTIONS,
+  posture: 'seated',
+  holdMs: 5000,
+  // The seated twist puts one hand on the floor behind you, and people lean back onto it:
+  // 36° on a real photo of the stretch done well. Beyond 45° it is no longer sitting tall.
+  maxTorsoTiltDeg: 45,
+};
 
 /** Standing rotation: the article says hold 15–20 s each side; default 15 s. */
 export const STANDING_ROTATION_OPTIONS: TwistOptions = { ...BASE_OPTIONS, posture: 'standing', holdMs: 15000 };
@@ -345,6 +352,14 @@ export function readTorso(frame: PoseFrame, minScore: number): { reading?: Torso
   }
   return { reading, missing };
 }
+
+/**
+ * A typical adult facing the camera square-on, for when there is nothing to calibrate from
+ * (one photo). Shoulder-joint distance ≈ 0.75 and hip-joint distance ≈ 0.5 of the torso length
+ * (shoulder midpoint to hip midpoint) on MoveNet and BlazePose keypoints; level shoulders,
+ * nose centred. No 3D part: the 3D twist is then shoulder yaw minus hip yaw, baseline-free.
+ */
+export const TYPICAL_NEUTRAL: Readonly<TwistNeutral> = { shoulderRatio: 0.75, hipRatio: 0.5, shoulderDrop: 0, noseShift: 0 };
 
 /** The calibrated neutral pose. 2D values are ratios to the torso length. */
 export interface TwistNeutral {
@@ -528,6 +543,8 @@ export class TwistChecker implements Checker {
   /** Since when the depth has stayed below turnEnterDeg (the "settled at centre" rule). */
   private belowTurnSinceMs: number | undefined;
   private inFrame = true;
+  /** Set by assumeTypicalBaseline: hips may face any way, the twist is measured against them. */
+  private hipsAreReference = false;
 
   constructor(private readonly options: TwistOptions = SEATED_TWIST_OPTIONS) {
     if (!(options.holdEnterDeg > options.holdExitDeg && options.holdExitDeg > options.centreDeg)) {
@@ -569,10 +586,25 @@ export class TwistChecker implements Checker {
     this.inFrame = true;
     this.phase = 'calibrating';
     this.neutralPose = undefined;
+    this.hipsAreReference = false;
     this.window = undefined;
     this.offPoseSinceMs = undefined;
     this.resetSmoothing();
     this.abortTwist();
+  }
+
+  /**
+   * For a single photo, where there is no neutral moment to calibrate from: measure against a
+   * typical body, with the HIPS as the reference (a photo may be taken from any angle, so the
+   * hips facing away from the camera is not a wrong view). Meant for 3D points, where the twist
+   * is the shoulders' yaw against the hips' and needs no baseline; in 2D the typical widths
+   * below stand in for the user's own, which is rough (people differ by ±15 %).
+   */
+  assumeTypicalBaseline(): void {
+    this.recalibrate();
+    this.neutralPose = { ...TYPICAL_NEUTRAL };
+    this.hipsAreReference = true;
+    this.phase = 'neutral';
   }
 
   /**
@@ -622,6 +654,7 @@ export class TwistChecker implements Checker {
     if (!this.neutralPose) return this.calibrate(reading, tMs, events);
 
     const m = measure(reading, this.smooth(reading, tMs), this.neutralPose, options);
+    if (this.hipsAreReference) m.hipTurn = 0;
     const wrong: WrongViewReason | undefined =
       reading.torsoTiltDeg > options.maxTorsoTiltDeg
         ? 'not-upright'

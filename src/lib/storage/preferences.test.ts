@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findTechnique } from '../techniques/catalog';
+import { loadTargets, saveTargets } from './preferences';
+
+class MemoryStorage {
+  private readonly map = new Map<string, string>();
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+}
+
+const twist = findTechnique('seated-twist')!;
+const posture = findTechnique('posture')!;
+
+describe('targets preferences', () => {
+  beforeEach(() => vi.stubGlobal('localStorage', new MemoryStorage()));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gives the technique defaults when nothing is saved', () => {
+    expect(loadTargets(twist)).toEqual({ reps: 3, holdSeconds: 5 });
+    expect(loadTargets(posture)).toEqual({ slouchAlertSeconds: 60 });
+  });
+
+  it('round-trips saved targets per technique', () => {
+    expect(saveTargets(twist, { reps: 4, holdSeconds: 20 })).toBe(true);
+    expect(loadTargets(twist)).toEqual({ reps: 4, holdSeconds: 20 });
+    expect(loadTargets(findTechnique('standing-rotation')!)).toEqual({ reps: 2, holdSeconds: 15 });
+  });
+
+  it('clamps out-of-range values and drops fields the technique does not use', () => {
+    localStorage.setItem('unknot.targets.seated-twist', JSON.stringify({ reps: 999, holdSeconds: -3, slouchAlertSeconds: 30 }));
+    expect(loadTargets(twist)).toEqual({ reps: 50, holdSeconds: 1 });
+  });
+
+  it('falls back to defaults on corrupt JSON or wrong types', () => {
+    localStorage.setItem('unknot.targets.seated-twist', '{not json');
+    expect(loadTargets(twist)).toEqual({ reps: 3, holdSeconds: 5 });
+    localStorage.setItem('unknot.targets.seated-twist', JSON.stringify({ reps: 'many', holdSeconds: null }));
+    expect(loadTargets(twist)).toEqual({ reps: 3, holdSeconds: 5 });
+  });
+
+  it('reports a refused save (private mode, full disk) instead of throwing', () => {
+    vi.stubGlobal('localStorage', {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    expect(saveTargets(twist, { reps: 4, holdSeconds: 6 })).toBe(false);
+    expect(loadTargets(twist)).toEqual({ reps: 3, holdSeconds: 5 });
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Small per-device preferences (targets per technique, voice muted). Kept in localStorage:
+ * they are read synchronously before the page draws, and losing them costs nothing but a
+ * default. Private mode or a full disk must never break practice, so every access is guarded.
+ */
+import { sanitizeTargets, type TechniqueDefinition, type TechniqueTargets } from '../techniques/catalog';
+
+const key = (techniqueId: string) => `unknot.targets.${techniqueId}`;
+
+function readJson(storageKey: string): unknown {
+  try {
+    const text = globalThis.localStorage?.getItem(storageKey);
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The user's targets for a technique: saved values where valid, defaults elsewhere. */
+export function loadTargets(technique: TechniqueDefinition): TechniqueTargets {
+  const saved = readJson(key(technique.id));
+  return sanitizeTargets(technique, typeof saved === 'object' && saved !== null ? (saved as Record<string, unknown>) : {});
+}
+
+/** Saves the targets; returns false when the browser refused (the targets still apply to this visit). */
+export function saveTargets(technique: TechniqueDefinition, targets: TechniqueTargets): boolean {
+  try {
+    globalThis.localStorage?.setItem(key(technique.id), JSON.stringify(sanitizeTargets(technique, { ...targets })));
+    return true;
+  } catch {
+    return false;
+  }
+}
