@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KeypointMap } from '../pose/keypoints';
 import { allFoursKeypoints } from '../testing/synthetic';
 import { bridgeKeypoints } from '../testing/synthetic-lying';
-import { headElevationDeg, mergedPair, readSideView } from './side';
+import { headElevationDeg, mergedPair, readSideView, sideViewProblem } from './side';
 
 describe('mergedPair', () => {
   it('is the score-weighted mean of the two points, so a left/right swap changes nothing', () => {
@@ -69,5 +69,20 @@ describe('headElevationDeg', () => {
         expect(headElevationDeg(view)).toBeCloseTo(arch, 6);
       }
     }
+  });
+});
+
+describe('sideViewProblem', () => {
+  const limits = { maxShoulderSpreadRatio: 0.6, maxTorsoTiltDeg: 40 };
+
+  it('is undefined for a readable side view', () => {
+    expect(sideViewProblem({ shoulderSpread: 0.1, torsoTiltDeg: 10 }, limits)).toBeUndefined();
+    expect(sideViewProblem({ shoulderSpread: 0.6, torsoTiltDeg: 40 }, limits)).toBeUndefined();
+  });
+
+  it('says not side-on before it says tilted', () => {
+    expect(sideViewProblem({ shoulderSpread: 0.9, torsoTiltDeg: 10 }, limits)).toBe('not-side-on');
+    expect(sideViewProblem({ shoulderSpread: 0.9, torsoTiltDeg: 80 }, limits)).toBe('not-side-on');
+    expect(sideViewProblem({ shoulderSpread: 0.1, torsoTiltDeg: 80 }, limits)).toBe('tilted');
   });
 });

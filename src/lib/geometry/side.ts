@@ -103,3 +103,18 @@ export function readSideView<R extends SidePart = never>(
 export function headElevationDeg(view: Pick<SideView, 'shoulder' | 'hip' | 'headDir'> & { ear: Vec2 }): number {
   return elevationDeg(sub(view.ear, view.shoulder), view.headDir) - elevationDeg(sub(view.shoulder, view.hip), view.headDir);
 }
+
+/** How far a side view may be off before it cannot be read. */
+export interface SideViewLimits {
+  /** Shoulders further apart than this × torso length: the camera sees the front (or looks along the body), not the side. */
+  maxShoulderSpreadRatio: number;
+  /** Torso steeper than this: not on the floor (sitting or standing up). */
+  maxTorsoTiltDeg: number;
+}
+
+/** Why the side view cannot be read, if it cannot: not side-on (checked first), or the torso too steep. */
+export function sideViewProblem(view: Pick<SideView, 'shoulderSpread' | 'torsoTiltDeg'>, limits: SideViewLimits): 'not-side-on' | 'tilted' | undefined {
+  if (view.shoulderSpread > limits.maxShoulderSpreadRatio) return 'not-side-on';
+  if (view.torsoTiltDeg > limits.maxTorsoTiltDeg) return 'tilted';
+  return undefined;
+}

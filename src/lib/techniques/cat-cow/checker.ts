@@ -10,7 +10,8 @@
  * The side view is read by ../../geometry/side, each left/right pair merged by score.
  */
 import { HysteresisLatch } from '../../filters/hysteresis';
-import { headElevationDeg, readSideView, type SideView } from '../../geometry/side';
+import { PresenceGate } from '../../filters/presence';
+import { headElevationDeg, readSideView, sideViewProblem, type SideView, type SideViewLimits } from '../../geometry/side';
 import { angleAtDeg, type Vec2 } from '../../geometry/vector';
 import type { KeypointMap, PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
@@ -18,7 +19,7 @@ import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
 export type CatCowPhase = 'cat' | 'cow' | 'neutral' | 'out-of-frame' | 'wrong-view';
 
-export interface CatCowOptions {
+export interface CatCowOptions extends SideViewLimits {
   /** Minimum keypoint score to use a point. */
   minScore: number;
   /** Enter cow at archDeg ≥ cowEnterDeg, leave it below cowExitDeg. */
@@ -37,10 +38,6 @@ export interface CatCowOptions {
   promptAfterMs: number;
   /** Body must be missing this long before the phase says out-of-frame. */
   outOfFrameGraceMs: number;
-  /** The torso is "roughly horizontal" (on all fours) within this elevation. */
-  maxTorsoTiltDeg: number;
-  /** Shoulders further apart than this × torso length: the camera sees the front, not the side. */
-  maxShoulderSpreadRatio: number;
   /** Wrist this far ahead of or behind the shoulder (× torso length) gets "hands under shoulders". */
   maxWristOffsetRatio: number;
   maxKneeOffsetRatio: number;
@@ -124,11 +121,11 @@ export class CatCowChecker implements Checker {
   private lastEndEnteredMs = 0;
   private lastEndLeftMs: number | undefined;
   private slowCueUntilMs = -Infinity;
-  private missingSinceMs: number | undefined;
-  private inFrame = true;
+  private readonly presence: PresenceGate;
 
   constructor(private readonly options: CatCowOptions = DEFAULT_CAT_COW_OPTIONS) {
     this.metric = CAT_COW_METRIC(options);
+    this.presence = new PresenceGate(options.outOfFrameGraceMs);
     this.cowLatch = new HysteresisLatch({ onAbove: options.cowEnterDeg, offBelow: options.cowExitDeg, minOnMs: options.phaseDwellMs });
     this.catLatch = new HysteresisLatch({
       direction: 'below',
@@ -151,8 +148,7 @@ export class CatCowChecker implements Checker {
     this.lastEndEnteredMs = 0;
     this.lastEndLeftMs = undefined;
     this.slowCueUntilMs = -Infinity;
-    this.missingSinceMs = undefined;
-    this.inFrame = true;
+    this.presence.reset();
   }
 
   step(frame: PoseFrame): CheckerOutput {
@@ -161,34 +157,26 @@ export class CatCowChecker implements Checker {
     const { view, missing } = readAllFoursView(frame.keypoints, this.options.minScore);
 
     if (!view) {
-      this.missingSinceMs ??= tMs;
       // Keep the last phase through a brief dropout; the latches keep their state too.
-      if (tMs - this.missingSinceMs >= this.options.outOfFrameGraceMs) {
-        if (this.inFrame) {
-          this.inFrame = false;
-          events.push({ type: 'outOfFrame', tMs, missing });
-        }
+      const gone = this.presence.miss(tMs);
+      if (gone.out) {
+        if (gone.left) events.push({ type: 'outOfFrame', tMs, missing });
         this.setPhase('out-of-frame', tMs, events);
       }
       this.cowLatch.step(undefined, tMs);
       this.catLatch.step(undefined, tMs);
-      return this.output(tMs, null, this.inFrame ? null : CAT_COW_CUES.outOfFrame, events, false);
+      return this.output(tMs, null, this.presence.inFrame ? null : CAT_COW_CUES.outOfFrame, events, false);
     }
-    this.missingSinceMs = undefined;
-    if (!this.inFrame) {
-      this.inFrame = true;
-      events.push({ type: 'backInFrame', tMs });
-    }
+    if (this.presence.see()) events.push({ type: 'backInFrame', tMs });
 
     const arch = archDeg(view);
-    const { shoulderSpread, torsoTiltDeg } = view;
-    if (shoulderSpread > this.options.maxShoulderSpreadRatio || torsoTiltDeg > this.options.maxTorsoTiltDeg) {
+    const problem = sideViewProblem(view, this.options);
+    if (problem) {
       // Facing the camera, or not on all fours: the arch cannot be read, so nothing counts.
       this.cowLatch.step(undefined, tMs);
       this.catLatch.step(undefined, tMs);
       this.setPhase('wrong-view', tMs, events);
-      const cue = shoulderSpread > this.options.maxShoulderSpreadRatio ? CAT_COW_CUES.turnSideOn : CAT_COW_CUES.allFours;
-      return this.output(tMs, arch, cue, events, false);
+      return this.output(tMs, arch, problem === 'not-side-on' ? CAT_COW_CUES.turnSideOn : CAT_COW_CUES.allFours, events, false);
     }
 
     const isCow = this.cowLatch.step(arch, tMs);

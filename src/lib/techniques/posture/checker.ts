@@ -28,6 +28,7 @@
  */
 import { CalibrationClock } from '../../filters/calibration-clock';
 import { HysteresisLatch } from '../../filters/hysteresis';
+import { PresenceGate } from '../../filters/presence';
 import { headDropPct, medianHeights, readFrontView, scaleHeights, type FrontView, type HeadHeights } from '../../geometry/front';
 import { median } from '../../geometry/stats';
 import type { PoseFrame } from '../../pose/keypoints';
@@ -185,6 +186,7 @@ export class PostureChecker implements Checker {
   private readonly options: PostureOptions;
   private readonly latch: HysteresisLatch;
   private readonly clock: CalibrationClock;
+  private readonly presence: PresenceGate;
 
   private phase: PosturePhase = 'calibrating';
   private baseline: PostureBaseline | undefined;
@@ -192,8 +194,6 @@ export class PostureChecker implements Checker {
   private uprightMs = 0;
   private slouchedMs = 0;
   private lastTMs: number | undefined;
-  private missingSinceMs: number | undefined;
-  private inFrame = true;
   /** The current slouch: when the phase turned `slouched`, and its alerts. */
   private slouchedSinceMs = 0;
   private lastAlertMs: number | undefined;
@@ -210,6 +210,7 @@ export class PostureChecker implements Checker {
       minOffMs: this.options.uprightDwellMs,
     });
     this.clock = new CalibrationClock(this.options.calibrationMs);
+    this.presence = new PresenceGate(this.options.outOfFrameGraceMs);
   }
 
   /** Everything back to a fresh session: no baseline, no time counted. */
@@ -219,8 +220,7 @@ export class PostureChecker implements Checker {
     this.uprightMs = 0;
     this.slouchedMs = 0;
     this.lastTMs = undefined;
-    this.missingSinceMs = undefined;
-    this.inFrame = true;
+    this.presence.reset();
     this.breakCueFromMs = undefined;
   }
 
@@ -248,26 +248,19 @@ export class PostureChecker implements Checker {
     const { view, missing } = readFrontView(frame.keypoints, this.options.minScore);
 
     if (!view) {
-      this.missingSinceMs ??= tMs;
       this.clock.interrupt();
       // Through a brief dropout the phase and the latch (with its pending dwell) stand still.
-      if (tMs - this.missingSinceMs >= this.options.outOfFrameGraceMs) {
-        if (this.inFrame) {
-          this.inFrame = false;
-          events.push({ type: 'outOfFrame', tMs, missing });
-        }
+      const gone = this.presence.miss(tMs);
+      if (gone.out) {
+        if (gone.left) events.push({ type: 'outOfFrame', tMs, missing });
         // Leaving the desk ends any slouch: coming back starts afresh.
         this.latch.reset();
         this.lastAlertMs = undefined;
         this.setPhase('out-of-frame', tMs, events);
       }
-      return this.output(tMs, null, null, this.inFrame ? null : POSTURE_CUES.outOfFrame, events);
+      return this.output(tMs, null, null, this.presence.inFrame ? null : POSTURE_CUES.outOfFrame, events);
     }
-    this.missingSinceMs = undefined;
-    if (!this.inFrame) {
-      this.inFrame = true;
-      events.push({ type: 'backInFrame', tMs });
-    }
+    if (this.presence.see()) events.push({ type: 'backInFrame', tMs });
 
     if (!this.baseline) {
       this.samples.push(view);

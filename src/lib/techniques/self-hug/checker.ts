@@ -21,6 +21,7 @@
  */
 import { CalibrationClock } from '../../filters/calibration-clock';
 import { HysteresisLatch } from '../../filters/hysteresis';
+import { PresenceGate } from '../../filters/presence';
 import { RAD_TO_DEG } from '../../geometry/angles';
 import { pick } from '../../geometry/body';
 import { headDropPct, medianHeights, readFrontView, scaleHeights, type FrontView, type HeadHeights } from '../../geometry/front';
@@ -179,6 +180,7 @@ export class SelfHugChecker implements Checker {
   private readonly hugLatch: HysteresisLatch;
   private readonly roundLatch: HysteresisLatch;
   private readonly clock: CalibrationClock;
+  private readonly presence: PresenceGate;
 
   private phase: SelfHugPhase = 'calibrating';
   private baseline: SelfHugBaseline | undefined;
@@ -189,8 +191,6 @@ export class SelfHugChecker implements Checker {
   private holdDone = false;
   private holdPeak = -Infinity;
   private holdTrough = Infinity;
-  private missingSinceMs: number | undefined;
-  private inFrame = true;
 
   constructor(options: Partial<SelfHugOptions> = {}) {
     this.options = { ...DEFAULT_SELF_HUG_OPTIONS, ...options };
@@ -205,14 +205,14 @@ export class SelfHugChecker implements Checker {
     });
     this.roundLatch = new HysteresisLatch({ onAbove: o.roundEnterPct, offBelow: o.roundExitPct, minOnMs: o.roundDwellMs, minOffMs: o.releaseDwellMs });
     this.clock = new CalibrationClock(o.calibrationMs);
+    this.presence = new PresenceGate(o.outOfFrameGraceMs);
   }
 
   reset(): void {
     this.recalibrate();
     this.phase = 'calibrating';
     this.reps = { total: 0, left: 0, right: 0 };
-    this.missingSinceMs = undefined;
-    this.inFrame = true;
+    this.presence.reset();
   }
 
   /** Drops the baseline and calibrates again from the next frames; reps so far are kept. */
@@ -234,24 +234,17 @@ export class SelfHugChecker implements Checker {
     const { view, missing } = readHugView(frame.keypoints, options.minScore);
 
     if (!view) {
-      this.missingSinceMs ??= tMs;
       this.clock.interrupt();
       // Through a brief dropout the phase, the hold and the latches (dwell included) stand still.
-      if (tMs - this.missingSinceMs >= options.outOfFrameGraceMs) {
-        if (this.inFrame) {
-          this.inFrame = false;
-          events.push({ type: 'outOfFrame', tMs, missing });
-        }
+      const gone = this.presence.miss(tMs);
+      if (gone.out) {
+        if (gone.left) events.push({ type: 'outOfFrame', tMs, missing });
         this.abandonHold(tMs, events);
         this.setPhase('out-of-frame', tMs, events);
       }
-      return this.output(tMs, null, undefined, null, this.inFrame ? null : SELF_HUG_CUES.outOfFrame, events);
+      return this.output(tMs, null, undefined, null, this.presence.inFrame ? null : SELF_HUG_CUES.outOfFrame, events);
     }
-    this.missingSinceMs = undefined;
-    if (!this.inFrame) {
-      this.inFrame = true;
-      events.push({ type: 'backInFrame', tMs });
-    }
+    if (this.presence.see()) events.push({ type: 'backInFrame', tMs });
 
     const reach = reachRatio(view);
     const torso = sub(view.front.shoulderMid, view.hipMid);

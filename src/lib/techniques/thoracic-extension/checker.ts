@@ -18,17 +18,19 @@
  * calibration step can set it.
  */
 import { dwellLatch, HysteresisLatch } from '../../filters/hysteresis';
+import { LiftTracker, type LiftStep } from '../../filters/lift-tracker';
+import { PresenceGate } from '../../filters/presence';
 import { RateMeter } from '../../filters/rate-meter';
 import { DEFAULT_LEG_OPTIONS, feetFault, kneeAngleDeg, signedBendDeg, type LegOptions } from '../../geometry/lying';
-import { readSideView, type SideView } from '../../geometry/side';
+import { readSideView, sideViewProblem, type SideView, type SideViewLimits } from '../../geometry/side';
 import type { Vec2 } from '../../geometry/vector';
-import type { KeypointName, PoseFrame } from '../../pose/keypoints';
+import type { PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
 import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
 export type ThoracicExtensionPhase = 'neutral' | 'lifted' | 'out-of-frame' | 'wrong-view';
 
-export interface ThoracicExtensionOptions extends LegOptions {
+export interface ThoracicExtensionOptions extends LegOptions, SideViewLimits {
   /** Minimum keypoint score to use a point. */
   minScore: number;
   /** Subtracted from the raw chest lift (the person's own flat reading). */
@@ -52,10 +54,6 @@ export interface ThoracicExtensionOptions extends LegOptions {
   outOfFrameGraceMs: number;
   /** The wrong-view condition must hold this long before the phase says wrong-view. */
   wrongViewDwellMs: number;
-  /** Torso steeper than this: sitting or standing, not lying. */
-  maxTorsoTiltDeg: number;
-  /** Shoulders further apart than this × torso length: the camera looks along the body, not from the side. */
-  maxShoulderSpreadRatio: number;
   /** The feet fault must persist this long to be raised or cleared. */
   faultDwellMs: number;
   /** After this long lying flat, prompt the next lift. */
@@ -119,21 +117,15 @@ export class ThoracicExtensionChecker implements Checker {
   private readonly liftLatch: HysteresisLatch;
   private readonly feetLatch: HysteresisLatch;
   private readonly rate: RateMeter;
+  private readonly lift: LiftTracker;
+  private readonly presence: PresenceGate;
 
   private phase: ThoracicExtensionPhase = 'neutral';
   private phaseSinceMs = 0;
   private reps: RepCounts = { total: 0, left: 0, right: 0 };
-  private liftActive = false;
-  private liftStartMs = 0;
-  private liftPeakDeg = -Infinity;
-  private troughDeg = Infinity;
-  private holdStartMs: number | undefined;
-  private holdDone = false;
   /** When the lifted phase was last left; the lowering is watched for a while after. */
   private leftLiftedMs = -Infinity;
   private slowCueUntilMs = -Infinity;
-  private missingSinceMs: number | undefined;
-  private inFrame = true;
   private wrongSinceMs: number | undefined;
   private liftRate: number | null = null;
 
@@ -147,25 +139,21 @@ export class ThoracicExtensionChecker implements Checker {
     });
     this.feetLatch = dwellLatch(options.faultDwellMs);
     this.rate = new RateMeter(options.rateWindowMs);
+    this.lift = new LiftTracker(options.holdMs);
+    this.presence = new PresenceGate(options.outOfFrameGraceMs);
   }
 
   reset(): void {
     this.liftLatch.reset();
     this.feetLatch.reset();
     this.rate.reset();
+    this.lift.reset();
+    this.presence.reset();
     this.phase = 'neutral';
     this.phaseSinceMs = 0;
     this.reps = { total: 0, left: 0, right: 0 };
-    this.liftActive = false;
-    this.liftStartMs = 0;
-    this.liftPeakDeg = -Infinity;
-    this.troughDeg = Infinity;
-    this.holdStartMs = undefined;
-    this.holdDone = false;
     this.leftLiftedMs = -Infinity;
     this.slowCueUntilMs = -Infinity;
-    this.missingSinceMs = undefined;
-    this.inFrame = true;
     this.wrongSinceMs = undefined;
     this.liftRate = null;
   }
@@ -177,69 +165,41 @@ export class ThoracicExtensionChecker implements Checker {
     const { view, missing } = readSideView(frame.keypoints, options.minScore);
 
     if (!view || !view.ear) {
-      this.missingSinceMs ??= tMs;
-      if (tMs - this.missingSinceMs >= options.outOfFrameGraceMs) {
-        if (this.inFrame) {
-          this.inFrame = false;
-          const lost: KeypointName[] = view ? ['left_ear', 'right_ear'] : missing;
-          events.push({ type: 'outOfFrame', tMs, missing: lost });
-        }
-        this.endHold();
+      const gone = this.presence.miss(tMs);
+      if (gone.out) {
+        if (gone.left) events.push({ type: 'outOfFrame', tMs, missing: view ? ['left_ear', 'right_ear'] : missing });
+        this.lift.interrupt();
         this.setPhase('out-of-frame', tMs, events);
       }
       this.liftLatch.step(undefined, tMs);
       this.rate.reset();
-      return this.output(tMs, null, this.inFrame ? null : THORACIC_EXTENSION_CUES.outOfFrame, events, false, view);
+      return this.output(tMs, null, this.presence.inFrame ? null : THORACIC_EXTENSION_CUES.outOfFrame, events, false, view);
     }
-    this.missingSinceMs = undefined;
-    if (!this.inFrame) {
-      this.inFrame = true;
-      events.push({ type: 'backInFrame', tMs });
-    }
+    if (this.presence.see()) events.push({ type: 'backInFrame', tMs });
 
     const lift = chestLiftDeg({ ear: view.ear, shoulder: view.shoulder, hip: view.hip }) - options.baselineDeg;
-    const sideOn = view.shoulderSpread <= options.maxShoulderSpreadRatio;
-    const lying = view.torsoTiltDeg <= options.maxTorsoTiltDeg;
-    if (!sideOn || !lying) {
+    const problem = sideViewProblem(view, options);
+    if (problem) {
       this.wrongSinceMs ??= tMs;
       if (this.phase === 'wrong-view' || tMs - this.wrongSinceMs >= options.wrongViewDwellMs) {
         this.liftLatch.reset();
-        this.liftActive = false;
-        this.endHold();
+        this.lift.abandon();
         this.rate.reset();
         this.setPhase('wrong-view', tMs, events);
       }
-      return this.output(tMs, lift, sideOn ? THORACIC_EXTENSION_CUES.lieDown : THORACIC_EXTENSION_CUES.turnSideOn, events, false, view);
+      return this.output(tMs, lift, problem === 'not-side-on' ? THORACIC_EXTENSION_CUES.turnSideOn : THORACIC_EXTENSION_CUES.lieDown, events, false, view);
     }
     this.wrongSinceMs = undefined;
 
     const rate = this.rate.step(lift, tMs);
     this.liftRate = rate ?? null;
     const lifted = this.liftLatch.step(lift, tMs);
-    this.troughDeg = Math.min(this.troughDeg, lift);
-    if (this.liftActive) this.liftPeakDeg = Math.max(this.liftPeakDeg, lift);
-    const next: ThoracicExtensionPhase = lifted ? 'lifted' : 'neutral';
-    if (next !== this.phase) {
-      if (next === 'lifted') {
-        if (!this.liftActive) {
-          this.liftActive = true;
-          this.liftStartMs = tMs;
-          this.liftPeakDeg = lift;
-        }
-        this.holdStartMs = tMs;
-        this.holdDone = false;
-        events.push({ type: 'holdStarted', tMs });
-      } else {
-        this.endHold();
-        if (this.phase === 'lifted') this.leftLiftedMs = tMs;
-        if (this.liftActive) this.completeRep(tMs, events);
-      }
-      this.setPhase(next, tMs, events);
-    }
-    if (this.phase === 'lifted' && this.holdStartMs !== undefined && !this.holdDone && tMs - this.holdStartMs >= options.holdMs) {
-      this.holdDone = true;
-      events.push({ type: 'holdCompleted', tMs, durationMs: tMs - this.holdStartMs });
-    }
+    const change = this.lift.step(lifted, lift, tMs);
+    if (change.holdStarted) events.push({ type: 'holdStarted', tMs });
+    if (change.lowered) this.leftLiftedMs = tMs;
+    if (change.rep) this.countRep(change.rep, tMs, events);
+    this.setPhase(lifted ? 'lifted' : 'neutral', tMs, events);
+    if (change.holdCompletedMs !== undefined) events.push({ type: 'holdCompleted', tMs, durationMs: change.holdCompletedMs });
 
     // Lowering: watched while lifted and for a while after leaving the band.
     const lowering = this.phase === 'lifted' || tMs - this.leftLiftedMs <= options.lowerWatchMs;
@@ -260,24 +220,9 @@ export class ThoracicExtensionChecker implements Checker {
   }
 
   /** A lift that reached the band is a rep once the chest is lowered out of it. */
-  private completeRep(tMs: number, events: CheckerEvent[]): void {
+  private countRep(rep: NonNullable<LiftStep['rep']>, tMs: number, events: CheckerEvent[]): void {
     this.reps = { ...this.reps, total: this.reps.total + 1 };
-    events.push({
-      type: 'repCompleted',
-      tMs,
-      repIndex: this.reps.total,
-      peakMetric: this.liftPeakDeg,
-      troughMetric: this.troughDeg,
-      durationMs: tMs - this.liftStartMs,
-    });
-    this.liftActive = false;
-    this.liftPeakDeg = -Infinity;
-    this.troughDeg = Infinity;
-  }
-
-  private endHold(): void {
-    this.holdStartMs = undefined;
-    this.holdDone = false;
+    events.push({ type: 'repCompleted', tMs, repIndex: this.reps.total, peakMetric: rep.peak, troughMetric: rep.trough, durationMs: rep.durationMs });
   }
 
   private setPhase(next: ThoracicExtensionPhase, tMs: number, events: CheckerEvent[]): void {
@@ -295,8 +240,7 @@ export class ThoracicExtensionChecker implements Checker {
     counting: boolean,
     view: SideView | undefined,
   ): ThoracicExtensionOutput {
-    const holdMs = this.phase === 'lifted' && this.holdStartMs !== undefined ? tMs - this.holdStartMs : 0;
-    const kneeDeg = kneeAngleDeg(view);
-    return { tMs, phase: this.phase, metric, cue, events, reps: this.reps, holdMs, counting, liftRateDegPerS: counting ? this.liftRate : null, kneeDeg };
+    const holdMs = this.lift.heldMs(tMs);
+    return { tMs, phase: this.phase, metric, cue, events, reps: this.reps, holdMs, counting, liftRateDegPerS: counting ? this.liftRate : null, kneeDeg: kneeAngleDeg(view) };
   }
 }

@@ -30,7 +30,12 @@
  * (shoulder and hip width ratios, shoulder tilt, nose offset, and the 3D yaws when present).
  */
 import { HysteresisLatch } from '../../filters/hysteresis';
-import type { Keypoint, Keypoint3D, Keypoint3DMap, KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
+import { PresenceGate } from '../../filters/presence';
+import { TimeEma } from '../../filters/time-ema';
+import { acosDeg, asinDeg, RAD_TO_DEG, wrapDeg } from '../../geometry/angles';
+import { pick } from '../../geometry/body';
+import { distance, midpoint } from '../../geometry/vector';
+import type { Keypoint3D, Keypoint3DMap, KeypointName, PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts, Side } from '../types';
 
 export type TwistPhase = 'calibrating' | 'neutral' | 'twist-left' | 'twist-right' | 'out-of-frame' | 'wrong-view';
@@ -40,14 +45,11 @@ export type TwistMethod = '3d' | '2d';
 
 /**
  * The twist checker's output: the shared CheckerOutput plus what only this checker knows.
- * (Kept local so types.ts stays as it is; `calibrationRemainingMs` may be worth sharing, since
- * the posture checker will calibrate too.)
+ * `calibrationRemainingMs` (CheckerOutput) counts down until the neutral is recorded.
  */
 export interface TwistOutput extends CheckerOutput {
   phase: TwistPhase;
-  /** While not yet calibrated: how long the user must still hold the neutral pose (for a countdown). */
-  calibrationRemainingMs?: number;
-  /** The side of the twist in progress, null at centre or when not measured. */
+  /** The side of the twist in progress, null at centre or when not measured: always present here. */
   side: Side | null;
   method: TwistMethod | null;
 }
@@ -241,19 +243,6 @@ export const TWIST_METRIC = (options: TwistOptions = SEATED_TWIST_OPTIONS): Metr
   ],
 });
 
-const DEG = 180 / Math.PI;
-const clamp = (value: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, value));
-/** Into (−180, 180]. */
-const wrapDeg = (deg: number) => {
-  const wrapped = ((((deg + 180) % 360) + 360) % 360) - 180;
-  return wrapped === -180 ? 180 : wrapped;
-};
-
-function seen(keypoints: KeypointMap, name: KeypointName, minScore: number): Keypoint | undefined {
-  const point = keypoints[name];
-  return point && point.score >= minScore && Number.isFinite(point.x) && Number.isFinite(point.y) ? point : undefined;
-}
-
 function seen3D(keypoints: Keypoint3DMap | undefined, name: KeypointName, minScore: number): Keypoint3D | undefined {
   const point = keypoints?.[name];
   return point && point.score >= minScore && Number.isFinite(point.x) && Number.isFinite(point.y) && Number.isFinite(point.z)
@@ -262,7 +251,7 @@ function seen3D(keypoints: Keypoint3DMap | undefined, name: KeypointName, minSco
 }
 
 /** Yaw of the right→left vector on the horizontal (x–z) plane, degrees; 0 = square to the camera, + = left side back. */
-const yawDeg = (left: Keypoint3D, right: Keypoint3D) => Math.atan2(left.z - right.z, left.x - right.x) * DEG;
+const yawDeg = (left: Keypoint3D, right: Keypoint3D) => Math.atan2(left.z - right.z, left.x - right.x) * RAD_TO_DEG;
 
 /** What one frame says, before comparing it with the neutral. */
 export interface TorsoReading {
@@ -297,21 +286,21 @@ const REQUIRED: readonly KeypointName[] = ['left_shoulder', 'right_shoulder', 'l
 /** Reads the torso; lists what is missing when it cannot. */
 export function readTorso(frame: PoseFrame, minScore: number): { reading?: TorsoReading; missing: KeypointName[] } {
   const kp = frame.keypoints;
-  const missing = REQUIRED.filter((name) => !seen(kp, name, minScore));
-  const ls = seen(kp, 'left_shoulder', minScore);
-  const rs = seen(kp, 'right_shoulder', minScore);
-  const lh = seen(kp, 'left_hip', minScore);
-  const rh = seen(kp, 'right_hip', minScore);
+  const missing = REQUIRED.filter((name) => !pick(kp, name, minScore));
+  const ls = pick(kp, 'left_shoulder', minScore);
+  const rs = pick(kp, 'right_shoulder', minScore);
+  const lh = pick(kp, 'left_hip', minScore);
+  const rh = pick(kp, 'right_hip', minScore);
   if (!ls || !rs || !lh || !rh) return { missing };
-  const shoulderMid = { x: (ls.x + rs.x) / 2, y: (ls.y + rs.y) / 2 };
-  const hipMid = { x: (lh.x + rh.x) / 2, y: (lh.y + rh.y) / 2 };
-  const torsoLength = Math.hypot(shoulderMid.x - hipMid.x, shoulderMid.y - hipMid.y);
-  const shoulderWidth = Math.hypot(ls.x - rs.x, ls.y - rs.y);
-  const hipWidth = Math.hypot(lh.x - rh.x, lh.y - rh.y);
+  const shoulderMid = midpoint(ls, rs);
+  const hipMid = midpoint(lh, rh);
+  const torsoLength = distance(shoulderMid, hipMid);
+  const shoulderWidth = distance(ls, rs);
+  const hipWidth = distance(lh, rh);
   if (torsoLength < 1e-6) return { missing: ['left_shoulder', 'left_hip'] };
 
   let noseShift: number | undefined;
-  const nose = seen(kp, 'nose', minScore);
+  const nose = pick(kp, 'nose', minScore);
   if (nose && shoulderWidth > 1e-9) {
     // Unit vector along the shoulder line, pointing at the left shoulder.
     const ux = (ls.x - rs.x) / shoulderWidth;
@@ -327,7 +316,7 @@ export function readTorso(frame: PoseFrame, minScore: number): { reading?: Torso
     torsoLength,
     shoulderMid,
     shoulderDrop: (rs.y - ls.y) / torsoLength,
-    torsoTiltDeg: Math.atan2(Math.abs(shoulderMid.x - hipMid.x), hipMid.y - shoulderMid.y) * DEG,
+    torsoTiltDeg: Math.atan2(Math.abs(shoulderMid.x - hipMid.x), hipMid.y - shoulderMid.y) * RAD_TO_DEG,
     noseShift,
   };
 
@@ -342,11 +331,11 @@ export function readTorso(frame: PoseFrame, minScore: number): { reading?: Torso
     const dz = (ls3.z + rs3.z - lh3.z - rh3.z) / 2;
     const le3 = seen3D(k3, 'left_ear', minScore);
     const re3 = seen3D(k3, 'right_ear', minScore);
-    reading.torsoTiltDeg = Math.atan2(Math.hypot(dx, dz), -dy) * DEG;
+    reading.torsoTiltDeg = Math.atan2(Math.hypot(dx, dz), -dy) * RAD_TO_DEG;
     reading.threeD = {
       shoulderYawDeg: yawDeg(ls3, rs3),
       hipYawDeg: yawDeg(lh3, rh3),
-      shoulderTiltDeg: Math.atan2(rs3.y - ls3.y, Math.hypot(ls3.x - rs3.x, ls3.z - rs3.z)) * DEG,
+      shoulderTiltDeg: Math.atan2(rs3.y - ls3.y, Math.hypot(ls3.x - rs3.x, ls3.z - rs3.z)) * RAD_TO_DEG,
       headYawDeg: le3 && re3 ? yawDeg(le3, re3) : undefined,
     };
   }
@@ -397,8 +386,6 @@ interface SmoothedTorso {
   hipYawDeg: number | undefined;
 }
 
-const asinDeg = (value: number) => Math.asin(clamp(value, -1, 1)) * DEG;
-
 /**
  * Direction in 2D: the nose's sideways offset from the shoulder midpoint, measured along the
  * shoulder line, minus its neutral offset, read as a head yaw: asin(offset / nose reach).
@@ -446,7 +433,7 @@ function measure(reading: TorsoReading, smooth: SmoothedTorso, neutral: TwistNeu
   const w0 = neutral.shoulderRatio;
   return {
     method: '2d',
-    depth: Math.acos(clamp(smooth.shoulderRatio / w0, 0, 1)) * DEG,
+    depth: acosDeg(smooth.shoulderRatio / w0),
     signedTwist: undefined,
     evidence: head2D,
     shoulderYaw: undefined,
@@ -454,30 +441,8 @@ function measure(reading: TorsoReading, smooth: SmoothedTorso, neutral: TwistNeu
     // The vertical drop between the shoulders is W·sin(tilt) whatever the twist, so dividing
     // by the neutral width (not the foreshortened one) reads the tilt without twist error.
     lean: Math.abs(asinDeg(reading.shoulderDrop / w0) - asinDeg(neutral.shoulderDrop / w0)),
-    hipTurn: Math.acos(clamp(smooth.hipRatio / neutral.hipRatio, 0, 1)) * DEG,
+    hipTurn: acosDeg(smooth.hipRatio / neutral.hipRatio),
   };
-}
-
-/** Exponential smoothing with a time constant, for irregular frame times. */
-class TimeEma {
-  private value: number | undefined;
-  private lastMs = 0;
-
-  constructor(private readonly tauMs: number) {}
-
-  step(x: number, tMs: number): number {
-    const dt = tMs - this.lastMs;
-    // First value, or time went backwards (a seek): start from here.
-    if (this.value === undefined || dt < 0 || this.tauMs <= 0) this.value = x;
-    else this.value += (1 - Math.exp(-dt / this.tauMs)) * (x - this.value);
-    this.lastMs = tMs;
-    return this.value;
-  }
-
-  reset(value?: number, tMs = 0): void {
-    this.value = value;
-    this.lastMs = tMs;
-  }
 }
 
 interface CalibrationWindow {
@@ -536,13 +501,12 @@ export class TwistChecker implements Checker {
   private lastTwistSide: Side | undefined;
   private lastRepSide: Side | undefined;
   private gentleUntilMs = -Infinity;
-  private missingSinceMs: number | undefined;
+  private readonly presence: PresenceGate;
   private wrongSinceMs: number | undefined;
   /** Since when calibration frames have been off the neutral pose. */
   private offPoseSinceMs: number | undefined;
   /** Since when the depth has stayed below turnEnterDeg (the "settled at centre" rule). */
   private belowTurnSinceMs: number | undefined;
-  private inFrame = true;
   /** Set by assumeTypicalBaseline: hips may face any way, the twist is measured against them. */
   private hipsAreReference = false;
 
@@ -551,6 +515,7 @@ export class TwistChecker implements Checker {
       throw new RangeError('TwistChecker: need holdEnterDeg > holdExitDeg > centreDeg');
     }
     this.metric = TWIST_METRIC(options);
+    this.presence = new PresenceGate(options.outOfFrameGraceMs);
     this.torsoScale = new TimeEma(options.scaleSmoothingMs);
     this.shoulderWidth = new TimeEma(options.smoothingMs);
     this.hipWidth = new TimeEma(options.hipSmoothingMs);
@@ -581,9 +546,8 @@ export class TwistChecker implements Checker {
     this.reps = { total: 0, left: 0, right: 0 };
     this.lastTwistSide = undefined;
     this.lastRepSide = undefined;
-    this.missingSinceMs = undefined;
+    this.presence.reset();
     this.wrongSinceMs = undefined;
-    this.inFrame = true;
     this.phase = 'calibrating';
     this.neutralPose = undefined;
     this.hipsAreReference = false;
@@ -627,29 +591,22 @@ export class TwistChecker implements Checker {
     const { reading, missing } = readTorso(frame, options.minScore);
 
     if (!reading) {
-      this.missingSinceMs ??= tMs;
       this.wrongSinceMs = undefined;
       // Ride out a brief dropout: phase, latches, hold timer and calibration window all keep.
       // The latches are not stepped at all (not even with `undefined`, which would restart
       // their dwell): with a few % of keypoints dropped per frame, a 200 ms dwell would rarely
       // see six measured frames in a row and "back at centre" would go unseen.
-      if (tMs - this.missingSinceMs >= options.outOfFrameGraceMs) {
-        if (this.inFrame) {
-          this.inFrame = false;
-          events.push({ type: 'outOfFrame', tMs, missing });
-        }
+      const gone = this.presence.miss(tMs);
+      if (gone.out) {
+        if (gone.left) events.push({ type: 'outOfFrame', tMs, missing });
         this.window = undefined;
         this.offPoseSinceMs = undefined;
         this.abortTwist();
         this.setPhase('out-of-frame', tMs, events);
       }
-      return this.output(tMs, null, null, this.inFrame ? null : TWIST_CUES.outOfFrame, events, false);
+      return this.output(tMs, null, null, this.presence.inFrame ? null : TWIST_CUES.outOfFrame, events, false);
     }
-    this.missingSinceMs = undefined;
-    if (!this.inFrame) {
-      this.inFrame = true;
-      events.push({ type: 'backInFrame', tMs });
-    }
+    if (this.presence.see()) events.push({ type: 'backInFrame', tMs });
 
     if (!this.neutralPose) return this.calibrate(reading, tMs, events);
 
