@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
 import type { PoseFrame } from '../../pose/keypoints';
+import { runChecker, runTwice } from '../../testing/checker-run';
 import { allFoursKeypoints, catCowKnots, interpolate, sampleFrames, type AllFoursPose, type Knots } from '../../testing/synthetic';
-import type { CheckerEvent } from '../types';
 import { CAT_COW_CUES, CatCowChecker, DEFAULT_CAT_COW_OPTIONS, archDeg, readAllFoursView } from './checker';
 
 const options = DEFAULT_CAT_COW_OPTIONS;
@@ -13,13 +13,7 @@ function framesFor(knots: Knots, extra: Omit<AllFoursPose, 'archDeg'> = {}, fram
 }
 
 /** Checker alone, no smoothing: exact geometry in, exact phases out. */
-function runChecker(frames: PoseFrame[]) {
-  const checker = new CatCowChecker();
-  const outputs = frames.map((frame) => checker.step(frame));
-  const events = outputs.flatMap((output) => output.events);
-  const phases = events.filter((e): e is Extract<CheckerEvent, { type: 'phaseChanged' }> => e.type === 'phaseChanged').map((e) => e.to);
-  return { outputs, events, phases, final: outputs.at(-1)! };
-}
+const run = (frames: PoseFrame[]) => runChecker(new CatCowChecker(), frames);
 
 describe('archDeg', () => {
   it('reads the synthetic arch back exactly, facing either way', () => {
@@ -40,7 +34,7 @@ describe('archDeg', () => {
 
 describe('CatCowChecker on clean synthetic reps', () => {
   it('counts three slow cycles as exactly three reps, passing through cow then cat each time', () => {
-    const { final, phases, events } = runChecker(framesFor(catCowKnots(3)));
+    const { final, phases, events } = run(framesFor(catCowKnots(3)));
     expect(final.reps.total).toBe(3);
     expect(phases).toEqual(['cow', 'neutral', 'cat', 'neutral', 'cow', 'neutral', 'cat', 'neutral', 'cow', 'neutral', 'cat', 'neutral']);
     const reps = events.filter((e) => e.type === 'repCompleted');
@@ -55,24 +49,24 @@ describe('CatCowChecker on clean synthetic reps', () => {
   });
 
   it('counts the same for a person facing left', () => {
-    expect(runChecker(framesFor(catCowKnots(2), { facing: -1 })).final.reps.total).toBe(2);
+    expect(run(framesFor(catCowKnots(2), { facing: -1 })).final.reps.total).toBe(2);
   });
 
   it('needs both ends: cow twice with no cat is not a rep', () => {
     const knots: Knots = [[0, 0], [1500, 45], [3000, 45], [4500, 0], [6000, 45], [7500, 45], [9000, 0]];
-    const { final, phases } = runChecker(framesFor(knots));
+    const { final, phases } = run(framesFor(knots));
     expect(phases).toEqual(['cow', 'neutral', 'cow', 'neutral']);
     expect(final.reps.total).toBe(0);
   });
 
   it('a shallow movement that never reaches the bands is not a rep', () => {
-    const { final, phases } = runChecker(framesFor(catCowKnots(3, { cowDeg: 20, catDeg: -35 })));
+    const { final, phases } = run(framesFor(catCowKnots(3, { cowDeg: 20, catDeg: -35 })));
     expect(phases).toEqual([]);
     expect(final.reps.total).toBe(0);
   });
 
   it('reports the time spent at the current end as the hold', () => {
-    const { outputs } = runChecker(framesFor(catCowKnots(1)));
+    const { outputs } = run(framesFor(catCowKnots(1)));
     const inCow = outputs.filter((o) => o.phase === 'cow');
     expect(inCow[0]!.holdMs).toBe(0);
     expect(inCow.at(-1)!.holdMs).toBeGreaterThan(1500);
@@ -86,14 +80,14 @@ describe('CatCowChecker against noise and dropouts', () => {
       (tMs) => allFoursKeypoints({ archDeg: options.cowExitDeg + 3 + 6 * Math.sin((tMs / 1000) * 2 * Math.PI * 4) }),
       10_000,
     );
-    const { phases, final } = runChecker(frames);
+    const { phases, final } = run(frames);
     expect(phases.filter((p) => p === 'cow').length).toBeLessThanOrEqual(1);
     expect(final.reps.total).toBe(0);
   });
 
   it('a one-frame flicker into the cat band is not a phase', () => {
     const knots: Knots = [[0, 0], [1000, 0], [1001, -70], [1080, -70], [1081, 0], [3000, 0]];
-    const { phases } = runChecker(framesFor(knots));
+    const { phases } = run(framesFor(knots));
     expect(phases).toEqual([]);
   });
 
@@ -107,11 +101,11 @@ describe('CatCowChecker against noise and dropouts', () => {
 
   it('rides out a short dropout but reports a long one as out of frame', () => {
     const knots = catCowKnots(2);
-    const short = runChecker(framesFor(knots, {}, { gaps: [[2500, 2700]] }));
+    const short = run(framesFor(knots, {}, { gaps: [[2500, 2700]] }));
     expect(short.phases).not.toContain('out-of-frame');
     expect(short.final.reps.total).toBe(2);
 
-    const long = runChecker(framesFor(knots, {}, { gaps: [[2500, 3800]] }));
+    const long = run(framesFor(knots, {}, { gaps: [[2500, 3800]] }));
     expect(long.events.filter((e) => e.type === 'outOfFrame')).toHaveLength(1);
     expect(long.events.filter((e) => e.type === 'backInFrame')).toHaveLength(1);
     const during = long.outputs.find((o) => o.tMs === 3500)!;
@@ -123,24 +117,24 @@ describe('CatCowChecker against noise and dropouts', () => {
 
 describe('CatCowChecker pace and form', () => {
   it('moving faster than the breath flags "too fast" and cues "slower", but still counts', () => {
-    const { events, outputs, final } = runChecker(framesFor(catCowKnots(2, { moveMs: 300, holdMs: 300 })));
+    const { events, outputs, final } = run(framesFor(catCowKnots(2, { moveMs: 300, holdMs: 300 })));
     expect(events.filter((e) => e.type === 'formFault' && e.fault === 'too-fast').length).toBeGreaterThanOrEqual(1);
     expect(outputs.some((o) => o.cue?.id === CAT_COW_CUES.slower.id)).toBe(true);
     expect(final.reps.total).toBe(2);
   });
 
   it('asks for hands under shoulders when the wrists are far ahead', () => {
-    const { outputs } = runChecker(framesFor(catCowKnots(1), { wristOffset: 0.6 }));
+    const { outputs } = run(framesFor(catCowKnots(1), { wristOffset: 0.6 }));
     expect(outputs.filter((o) => o.counting).every((o) => o.cue?.id === CAT_COW_CUES.handsUnderShoulders.id)).toBe(true);
   });
 
   it('asks for straight arms when the elbows bend', () => {
-    const { outputs } = runChecker(framesFor(catCowKnots(1), { elbowDeg: 110 }));
+    const { outputs } = run(framesFor(catCowKnots(1), { elbowDeg: 110 }));
     expect(outputs.some((o) => o.cue?.id === CAT_COW_CUES.armsStraight.id)).toBe(true);
   });
 
   it('guides the breath: inhale into cow first, exhale into cat after holding cow', () => {
-    const { outputs } = runChecker(framesFor(catCowKnots(1, { holdMs: 3000 })));
+    const { outputs } = run(framesFor(catCowKnots(1, { holdMs: 3000 })));
     expect(outputs[0]!.cue).toEqual(CAT_COW_CUES.inhaleCow);
     const lateCow = outputs.filter((o) => o.phase === 'cow').at(-1)!;
     expect(lateCow.cue).toEqual(CAT_COW_CUES.exhaleCat);
@@ -149,14 +143,14 @@ describe('CatCowChecker pace and form', () => {
 
 describe('CatCowChecker wrong view', () => {
   it('facing the camera: says turn side-on and counts nothing', () => {
-    const { outputs, final } = runChecker(framesFor(catCowKnots(2), { shoulderSpread: 1.0 }));
+    const { outputs, final } = run(framesFor(catCowKnots(2), { shoulderSpread: 1.0 }));
     expect(final.reps.total).toBe(0);
     expect(outputs.slice(1).every((o) => o.phase === 'wrong-view' && !o.counting)).toBe(true);
     expect(outputs.at(-1)!.cue).toEqual(CAT_COW_CUES.turnSideOn);
   });
 
   it('standing up: asks to come onto hands and knees', () => {
-    const { final, outputs } = runChecker(framesFor(catCowKnots(1), { torsoTiltDeg: 80 }));
+    const { final, outputs } = run(framesFor(catCowKnots(1), { torsoTiltDeg: 80 }));
     expect(final.reps.total).toBe(0);
     expect(outputs.at(-1)!.cue).toEqual(CAT_COW_CUES.allFours);
   });
@@ -165,10 +159,7 @@ describe('CatCowChecker wrong view', () => {
 describe('CatCowChecker determinism', () => {
   it('gives identical outputs for identical frames, and after reset', () => {
     const frames = framesFor(catCowKnots(2), {}, { noise: 0.003, seed: 3 });
-    const checker = new CatCowChecker();
-    const first = frames.map((f) => checker.step(f));
-    checker.reset();
-    const second = frames.map((f) => checker.step(f));
+    const [first, second] = runTwice(new CatCowChecker(), frames);
     expect(second).toEqual(first);
   });
 });

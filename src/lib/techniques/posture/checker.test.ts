@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
 import { readFrontView } from '../../geometry/front';
 import type { KeypointMap, PoseFrame } from '../../pose/keypoints';
+import { runChecker, runTwice, summarise, type CheckerRun } from '../../testing/checker-run';
 import { SEATED, frontKeypoints, sampleFrames, sampleFrontFrames, type FrontChannels, type FrontPose } from '../../testing/synthetic-front';
-import type { CheckerEvent } from '../types';
 import {
   DEFAULT_POSTURE_OPTIONS,
   POSTURE_CUES,
@@ -17,19 +17,11 @@ import {
 const CAL_MS = DEFAULT_POSTURE_OPTIONS.calibrationMs;
 const FRAME_MS = 1000 / 30;
 
-/** Checker alone, no smoothing: exact geometry in, exact phases out. */
-function run(frames: PoseFrame[], options: Partial<PostureOptions> = {}, checker = new PostureChecker(options)) {
-  const outputs = frames.map((frame) => checker.step(frame));
-  return summarise(outputs);
-}
+/** A run plus its slouch alerts. */
+const withAlerts = (run: CheckerRun<PostureOutput>) => ({ ...run, alerts: run.ofType('formFault').filter((e) => e.fault === 'sustained-slouch') });
 
-function summarise(outputs: PostureOutput[]) {
-  const events = outputs.flatMap((output) => output.events);
-  const phases = events.filter((e): e is Extract<CheckerEvent, { type: 'phaseChanged' }> => e.type === 'phaseChanged').map((e) => e.to);
-  const alerts = events.filter((e) => e.type === 'formFault' && e.fault === 'sustained-slouch');
-  const at = (tMs: number) => outputs.find((o) => o.tMs >= tMs)!;
-  return { outputs, events, phases, alerts, at, final: outputs.at(-1)! };
-}
+/** Checker alone, no smoothing: exact geometry in, exact phases out. */
+const run = (frames: PoseFrame[], options: Partial<PostureOptions> = {}) => withAlerts(runChecker(new PostureChecker(options), frames));
 
 const seated = (channels: FrontChannels, durationMs?: number, frameOptions = {}, base: FrontPose = SEATED) =>
   sampleFrontFrames(base, channels, durationMs, frameOptions);
@@ -200,14 +192,14 @@ describe('PostureChecker slouch detection', () => {
     const before = sampleFrames((tMs) => frontKeypoints(tMs < 5000 ? SEATED : nearer), 12_000);
     const after = sampleFrames(() => frontKeypoints(nearer), 10_000).map((f) => ({ ...f, tMs: f.tMs + 12_000 + 33 }));
     const checker = new PostureChecker();
-    const first = summarise(before.map((f) => checker.step(f)));
+    const first = withAlerts(summarise(before.map((f) => checker.step(f))));
     // The bigger face reads as leaning in.
     expect(first.final.phase).toBe('slouched');
     expect(first.final.dominant).toBe('lean');
     const slouchedSoFar = first.final.slouchedMs;
 
     checker.recalibrate();
-    const second = summarise(after.map((f) => checker.step(f)));
+    const second = withAlerts(summarise(after.map((f) => checker.step(f))));
     expect(second.outputs[0]).toMatchObject({ phase: 'calibrating', calibrationRemainingMs: CAL_MS });
     expect(second.phases).toEqual(['calibrating', 'upright']);
     const recalibrated = second.outputs.find((o) => o.phase === 'upright')!;
@@ -256,10 +248,7 @@ describe('PostureChecker with noise and smoothing', () => {
 describe('PostureChecker determinism', () => {
   it('gives identical outputs for identical frames, and after reset', () => {
     const frames = seated(episode(SLOUCH, 6000, 20_000, 30_000), undefined, { noise: 0.002, seed: 5 });
-    const checker = new PostureChecker({ alertAfterMs: 10_000 });
-    const first = frames.map((f) => checker.step(f));
-    checker.reset();
-    const second = frames.map((f) => checker.step(f));
+    const [first, second] = runTwice(new PostureChecker({ alertAfterMs: 10_000 }), frames);
     expect(second).toEqual(first);
     expect(first.flatMap((o) => o.events).some((e) => e.type === 'formFault')).toBe(true);
   });

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
 import type { PoseFrame } from '../../pose/keypoints';
+import { runChecker, runTwice } from '../../testing/checker-run';
 import { STANDING, frontKeypoints, sampleFrames, sampleFrontFrames, selfHugKnots, type FrontChannels, type FrontPose } from '../../testing/synthetic-front';
 import type { CheckerEvent } from '../types';
-import { DEFAULT_SELF_HUG_OPTIONS, SELF_HUG_CUES, SelfHugChecker, readHugView, reachRatio, roundingOf, selfHugBaselineFrom, type SelfHugOptions, type SelfHugOutput } from './checker';
+import { DEFAULT_SELF_HUG_OPTIONS, SELF_HUG_CUES, SelfHugChecker, readHugView, reachRatio, roundingOf, selfHugBaselineFrom, type SelfHugOptions } from './checker';
 
 const options = DEFAULT_SELF_HUG_OPTIONS;
 
 /** Checker alone, no smoothing: exact geometry in, exact phases out. */
-function run(frames: PoseFrame[], opts: Partial<SelfHugOptions> = {}) {
-  const checker = new SelfHugChecker(opts);
-  const outputs: SelfHugOutput[] = frames.map((frame) => checker.step(frame));
-  const events = outputs.flatMap((output) => output.events);
-  const phases = events.filter((e): e is Extract<CheckerEvent, { type: 'phaseChanged' }> => e.type === 'phaseChanged').map((e) => e.to);
-  const count = (type: CheckerEvent['type']) => events.filter((e) => e.type === type).length;
-  const at = (tMs: number) => outputs.find((o) => o.tMs >= tMs)!;
-  return { outputs, events, phases, count, at, final: outputs.at(-1)! };
-}
+const run = (frames: PoseFrame[], opts: Partial<SelfHugOptions> = {}) => runChecker(new SelfHugChecker(opts), frames);
 
 const standing = (channels: FrontChannels, durationMs?: number, frameOptions = {}, base: FrontPose = STANDING) =>
   sampleFrontFrames(base, channels, durationMs, frameOptions);
@@ -206,10 +199,7 @@ describe('SelfHugChecker with noise and smoothing', () => {
 describe('SelfHugChecker determinism', () => {
   it('gives identical outputs for identical frames, and after reset', () => {
     const frames = standing(selfHugKnots(2), undefined, { noise: 0.001, seed: 3 });
-    const checker = new SelfHugChecker();
-    const first = frames.map((f) => checker.step(f));
-    checker.reset();
-    const second = frames.map((f) => checker.step(f));
+    const [first, second] = runTwice(new SelfHugChecker(), frames);
     expect(second).toEqual(first);
     expect(first.at(-1)!.reps.total).toBe(2);
   });

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
 import { readSideView } from '../../geometry/side';
 import type { PoseFrame } from '../../pose/keypoints';
+import { runChecker, runTwice } from '../../testing/checker-run';
 import { interpolate, sampleFrames, type FrameOptions, type Knots } from '../../testing/synthetic';
 import { chestLiftKeypoints, knotsEnd, liftKnots, type ChestLiftPose } from '../../testing/synthetic-lying';
-import type { CheckerEvent } from '../types';
 import {
   DEFAULT_THORACIC_EXTENSION_OPTIONS,
   THORACIC_EXTENSION_CUES,
   ThoracicExtensionChecker,
   chestLiftDeg,
-  type ThoracicExtensionOutput,
 } from './checker';
 
 const options = DEFAULT_THORACIC_EXTENSION_OPTIONS;
@@ -23,15 +22,7 @@ function framesFor(knots: Knots, extra: Extra = {}, frameOptions: FrameOptions =
 }
 
 /** Checker alone, no smoothing: exact geometry in, exact phases out. */
-function runChecker(frames: PoseFrame[], checker = new ThoracicExtensionChecker()) {
-  const outputs: ThoracicExtensionOutput[] = frames.map((frame) => checker.step(frame));
-  const events = outputs.flatMap((output) => output.events);
-  const phases = events.filter((e): e is Extract<CheckerEvent, { type: 'phaseChanged' }> => e.type === 'phaseChanged').map((e) => e.to);
-  const count = (type: CheckerEvent['type']) => events.filter((e) => e.type === type).length;
-  const faults = events.flatMap((e) => (e.type === 'formFault' ? [e.fault] : []));
-  const cues = new Set(outputs.map((o) => o.cue?.id ?? null));
-  return { outputs, events, phases, count, faults, cues, final: outputs.at(-1)! };
-}
+const run = (frames: PoseFrame[]) => runChecker(new ThoracicExtensionChecker(), frames);
 
 /** Slow lifts: up in 1.5 s, held 3.5 s, lowered in 2 s, rested 1.5 s. */
 const lifts = (reps: number, more: Partial<Parameters<typeof liftKnots>[1]> = {}) =>
@@ -55,7 +46,7 @@ describe('chestLiftDeg', () => {
 
 describe('ThoracicExtensionChecker lifts and holds', () => {
   it('counts three slow lifts as three reps, each held past 3 s, with no fault', () => {
-    const { final, phases, events, count, faults } = runChecker(framesFor(lifts(3)));
+    const { final, phases, events, count, faults } = run(framesFor(lifts(3)));
     expect(final.reps.total).toBe(3);
     expect(phases).toEqual(['lifted', 'neutral', 'lifted', 'neutral', 'lifted', 'neutral']);
     expect(count('holdStarted')).toBe(3);
@@ -71,7 +62,7 @@ describe('ThoracicExtensionChecker lifts and holds', () => {
   });
 
   it('counts the rep when the chest is lowered out of the band', () => {
-    const { outputs } = runChecker(framesFor(lifts(1)));
+    const { outputs } = run(framesFor(lifts(1)));
     const repAt = outputs.find((o) => o.events.some((e) => e.type === 'repCompleted'))!;
     // Held to 6.0 s, lowered 22° → 0° by 8.0 s: below 6° near 7.45 s, plus the 250 ms dwell.
     expect(repAt.tMs).toBeGreaterThan(7400);
@@ -79,12 +70,12 @@ describe('ThoracicExtensionChecker lifts and holds', () => {
   });
 
   it('counts the same with the head to the right, and with the far side scored higher', () => {
-    expect(runChecker(framesFor(lifts(2), { head: 'right' })).final.reps.total).toBe(2);
-    expect(runChecker(framesFor(lifts(2), { nearSide: 'left' })).final.reps.total).toBe(2);
+    expect(run(framesFor(lifts(2), { head: 'right' })).final.reps.total).toBe(2);
+    expect(run(framesFor(lifts(2), { nearSide: 'left' })).final.reps.total).toBe(2);
   });
 
   it('a hold broken halfway (lowered after about 1.5 s in the band) counts the rep but not the hold', () => {
-    const { final, count, outputs } = runChecker(framesFor(lifts(2, { holdMs: 300, lowerMs: 1500 })));
+    const { final, count, outputs } = run(framesFor(lifts(2, { holdMs: 300, lowerMs: 1500 })));
     expect(final.reps.total).toBe(2);
     expect(count('holdStarted')).toBe(2);
     expect(count('holdCompleted')).toBe(0);
@@ -92,7 +83,7 @@ describe('ThoracicExtensionChecker lifts and holds', () => {
   });
 
   it('a lift that stays under the band is not a rep', () => {
-    const { final, phases } = runChecker(framesFor(lifts(3, { upValue: options.liftedEnterDeg - 3 })));
+    const { final, phases } = run(framesFor(lifts(3, { upValue: options.liftedEnterDeg - 3 })));
     expect(phases).toEqual([]);
     expect(final.reps.total).toBe(0);
   });
@@ -101,7 +92,7 @@ describe('ThoracicExtensionChecker lifts and holds', () => {
 describe('ThoracicExtensionChecker against jitter and dropouts', () => {
   it('fast wobble across the entry threshold never enters lifted', () => {
     const frames = sampleFrames((tMs) => chestLiftKeypoints({ chestLiftDeg: options.liftedEnterDeg + 4 * Math.sin((tMs / 1000) * 2 * Math.PI * 4) }), 10_000);
-    const { phases, final } = runChecker(frames);
+    const { phases, final } = run(frames);
     expect(phases).toEqual([]);
     expect(final.reps.total).toBe(0);
   });
@@ -112,7 +103,7 @@ describe('ThoracicExtensionChecker against jitter and dropouts', () => {
       const lift = held ? options.liftedExitDeg + 4 * Math.sin((tMs / 1000) * 2 * Math.PI * 4) : interpolate(lifts(1, { holdMs: 5000 }), tMs);
       return chestLiftKeypoints({ chestLiftDeg: lift });
     }, 10_500);
-    const { phases, final } = runChecker(frames);
+    const { phases, final } = run(frames);
     expect(phases).toEqual(['lifted', 'neutral']);
     expect(final.reps.total).toBe(1);
   });
@@ -126,11 +117,11 @@ describe('ThoracicExtensionChecker against jitter and dropouts', () => {
   });
 
   it('rides out a short dropout but reports a long one as out of frame', () => {
-    const short = runChecker(framesFor(lifts(2), {}, { gaps: [[3000, 3300]] }));
+    const short = run(framesFor(lifts(2), {}, { gaps: [[3000, 3300]] }));
     expect(short.phases).not.toContain('out-of-frame');
     expect(short.final.reps.total).toBe(2);
 
-    const long = runChecker(framesFor(lifts(2), {}, { gaps: [[3000, 4200]] }));
+    const long = run(framesFor(lifts(2), {}, { gaps: [[3000, 4200]] }));
     expect(long.count('outOfFrame')).toBe(1);
     expect(long.count('backInFrame')).toBe(1);
     expect(long.outputs.find((o) => o.tMs === 3300)!.phase).toBe('lifted');
@@ -147,7 +138,7 @@ describe('ThoracicExtensionChecker against jitter and dropouts', () => {
 
 describe('ThoracicExtensionChecker cues', () => {
   it('"lower slowly" when the chest drops fast, and the rep still counts', () => {
-    const { final, faults, outputs } = runChecker(framesFor(lifts(2, { lowerMs: 250 })));
+    const { final, faults, outputs } = run(framesFor(lifts(2, { lowerMs: 250 })));
     expect(final.reps.total).toBe(2);
     expect(faults).toEqual(['lowered-too-fast', 'lowered-too-fast']);
     const cueAt = outputs.find((o) => o.cue?.id === THORACIC_EXTENSION_CUES.lowerSlowly.id)!;
@@ -157,25 +148,25 @@ describe('ThoracicExtensionChecker cues', () => {
   });
 
   it('lowering over a second is slow enough', () => {
-    expect(runChecker(framesFor(lifts(2, { lowerMs: 1000 }))).faults).toEqual([]);
+    expect(run(framesFor(lifts(2, { lowerMs: 1000 }))).faults).toEqual([]);
   });
 
   it('a fast lift (not a lowering) is not "lower slowly"', () => {
-    expect(runChecker(framesFor(lifts(2, { moveMs: 250 }))).faults).toEqual([]);
+    expect(run(framesFor(lifts(2, { moveMs: 250 }))).faults).toEqual([]);
   });
 
   it('"keep your feet flat" when the heels rise or the legs straighten', () => {
-    const heels = runChecker(framesFor(lifts(1), { heelLift: 0.2 }));
+    const heels = run(framesFor(lifts(1), { heelLift: 0.2 }));
     expect(heels.faults).toEqual(['feet-not-flat']);
     expect(heels.final.cue).toEqual(THORACIC_EXTENSION_CUES.feetFlat);
-    const straight = runChecker(framesFor(lifts(1), { kneeDeg: 165, movenet: true }));
+    const straight = run(framesFor(lifts(1), { kneeDeg: 165, movenet: true }));
     expect(straight.cues.has(THORACIC_EXTENSION_CUES.feetFlat.id)).toBe(true);
-    const bent = runChecker(framesFor(lifts(1), { kneeDeg: 100, movenet: true }));
+    const bent = run(framesFor(lifts(1), { kneeDeg: 100, movenet: true }));
     expect(bent.cues.has(THORACIC_EXTENSION_CUES.feetFlat.id)).toBe(false);
   });
 
   it('"lift the chest gently" while lying flat, not while lifted', () => {
-    const { outputs } = runChecker(framesFor(lifts(1)));
+    const { outputs } = run(framesFor(lifts(1)));
     expect(outputs[0]!.cue).toBeNull();
     expect(outputs.find((o) => o.tMs === 1000)!.cue).toEqual(THORACIC_EXTENSION_CUES.liftChest);
     expect(outputs.filter((o) => o.phase === 'lifted').every((o) => o.cue === null)).toBe(true);
@@ -184,14 +175,14 @@ describe('ThoracicExtensionChecker cues', () => {
 
 describe('ThoracicExtensionChecker wrong view', () => {
   it('sitting up: asks to lie down and counts nothing', () => {
-    const { final } = runChecker(framesFor(lifts(2), { uprightDeg: 70 }));
+    const { final } = run(framesFor(lifts(2), { uprightDeg: 70 }));
     expect(final.reps.total).toBe(0);
     expect(final.phase).toBe('wrong-view');
     expect(final.cue).toEqual(THORACIC_EXTENSION_CUES.lieDown);
   });
 
   it('seen along the body: asks to turn side-on', () => {
-    const { final } = runChecker(framesFor(lifts(1), { shoulderSpread: 1.0 }));
+    const { final } = run(framesFor(lifts(1), { shoulderSpread: 1.0 }));
     expect(final.reps.total).toBe(0);
     expect(final.cue).toEqual(THORACIC_EXTENSION_CUES.turnSideOn);
   });
@@ -200,10 +191,7 @@ describe('ThoracicExtensionChecker wrong view', () => {
 describe('ThoracicExtensionChecker determinism', () => {
   it('gives identical outputs for identical frames, and after reset', () => {
     const frames = framesFor(lifts(2, { lowerMs: 300 }), {}, { noise: 0.002, seed: 3 });
-    const checker = new ThoracicExtensionChecker();
-    const first = frames.map((f) => checker.step(f));
-    checker.reset();
-    const second = frames.map((f) => checker.step(f));
+    const [first, second] = runTwice(new ThoracicExtensionChecker(), frames);
     expect(second).toEqual(first);
     expect(first.at(-1)!.reps.total).toBe(2);
   });

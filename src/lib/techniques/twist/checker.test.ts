@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
 import type { PoseFrame } from '../../pose/keypoints';
+import { cueIds, faultsOf, runChecker, runTwice } from '../../testing/checker-run';
 import { interpolate, type Knots } from '../../testing/synthetic';
 import { sampleTwistFrames, twistKnots, type TwistFrameOptions, type TwistPose } from '../../testing/synthetic-twist';
-import type { CheckerEvent } from '../types';
 import {
   SEATED_TWIST_OPTIONS,
   STANDING_ROTATION_OPTIONS,
@@ -11,7 +11,6 @@ import {
   TwistChecker,
   readTorso,
   type TwistOptions,
-  type TwistOutput,
 } from './checker';
 
 type Extra = Omit<TwistPose, 'twistDeg'> | ((tMs: number) => Omit<TwistPose, 'twistDeg'>);
@@ -24,18 +23,7 @@ function framesFor(knots: Knots, extra: Extra = {}, frameOptions: TwistFrameOpti
 }
 
 /** Checker alone, without the pipeline's keypoint smoothing: exact geometry in, exact phases out. */
-function run(frames: PoseFrame[], options: TwistOptions = SEATED_TWIST_OPTIONS) {
-  const checker = new TwistChecker(options);
-  const outputs = frames.map((frame) => checker.step(frame));
-  const events = outputs.flatMap((output) => output.events);
-  const phases = events.filter((e): e is Extract<CheckerEvent, { type: 'phaseChanged' }> => e.type === 'phaseChanged').map((e) => e.to);
-  const ofType = <T extends CheckerEvent['type']>(type: T) => events.filter((e): e is Extract<CheckerEvent, { type: T }> => e.type === type);
-  const at = (tMs: number) => outputs.find((o) => o.tMs >= tMs)!;
-  return { checker, outputs, events, phases, ofType, at, final: outputs.at(-1)! };
-}
-
-const cueIds = (outputs: TwistOutput[]) => new Set(outputs.map((o) => o.cue?.id));
-const faults = (events: CheckerEvent[]) => events.flatMap((e) => (e.type === 'formFault' ? [e.fault] : []));
+const run = (frames: PoseFrame[], options: TwistOptions = SEATED_TWIST_OPTIONS) => runChecker(new TwistChecker(options), frames);
 
 describe('readTorso', () => {
   it('reads the synthetic shoulder and hip widths against the torso length, and the 3D yaws', () => {
@@ -122,7 +110,7 @@ describe('TwistChecker reps per side', () => {
       [4, 'right'],
     ]);
     expect(ofType('sideChanged').map((e) => e.side)).toEqual(['right', 'left', 'right']);
-    expect(faults(ofType('formFault'))).toEqual([]);
+    expect(faultsOf(ofType('formFault'))).toEqual([]);
     for (const rep of ofType('repCompleted')) {
       expect(Math.abs(rep.peakMetric)).toBeCloseTo(40, 6);
       expect(Math.sign(rep.peakMetric)).toBe(rep.side === 'left' ? 1 : -1);
@@ -292,14 +280,14 @@ describe('TwistChecker form faults', () => {
 
     it(`leaning sideways → "sit tall" (${path})`, () => {
       const { events, outputs } = run(framesFor(twistKnots(['left']), faultyTwist((a) => ({ leanDeg: 18 * a })), { with3D }));
-      expect(faults(events)).toEqual(['lean']);
+      expect(faultsOf(events)).toEqual(['lean']);
       expect(outputs.find((o) => o.tMs === 7000)!.cue).toEqual(TWIST_CUES.sitTall);
     });
 
     it(`hips turning with the shoulders → "keep your hips square" (${path})`, () => {
       // 30°: past both the 3D (15°) and the 2D (25°) thresholds.
       const { events, outputs } = run(framesFor(twistKnots(['left']), faultyTwist((a) => ({ hipTurnDeg: 30 * a })), { with3D }));
-      expect(faults(events)).toEqual(['hips-turning']);
+      expect(faultsOf(events)).toEqual(['hips-turning']);
       expect(outputs.find((o) => o.tMs === 7000)!.cue).toEqual(TWIST_CUES.hipsSquare);
     });
 
@@ -307,7 +295,7 @@ describe('TwistChecker form faults', () => {
       // Torso stays at centre; the head turns 60° right.
       const frames = framesFor([[0, 0], [9000, 0]], faultyTwist((a) => ({ headTurnDeg: -60 * a })), { with3D });
       const { events, outputs } = run(frames);
-      expect(faults(events)).toEqual(['head-only']);
+      expect(faultsOf(events)).toEqual(['head-only']);
       const mid = outputs.find((o) => o.tMs === 7000)!;
       expect(mid.cue).toEqual(TWIST_CUES.upperBack);
       expect(mid.phase).toBe('neutral');
@@ -315,7 +303,7 @@ describe('TwistChecker form faults', () => {
 
     it(`looking over the shoulder at a good depth is not a fault (${path})`, () => {
       const { events, final } = run(framesFor(twistKnots(['left']), faultyTwist((a) => ({ headTurnDeg: 40 * a })), { with3D }));
-      expect(faults(events)).toEqual([]);
+      expect(faultsOf(events)).toEqual([]);
       expect(final.reps.left).toBe(1);
     });
 
@@ -327,7 +315,7 @@ describe('TwistChecker form faults', () => {
         { with3D },
       );
       const { events, outputs, final } = run(frames);
-      expect(faults(events)).toEqual(['bouncing']);
+      expect(faultsOf(events)).toEqual(['bouncing']);
       expect(outputs.find((o) => o.tMs === 7500)!.cue).toEqual(TWIST_CUES.gently);
       expect(cueIds(outputs.filter((o) => o.tMs > 11_100 && o.tMs < 12_000))).toEqual(new Set([TWIST_CUES.backToCentre.id]));
       expect(final.reps.left).toBe(1);
@@ -336,11 +324,11 @@ describe('TwistChecker form faults', () => {
 
   it('through the full pipeline with keypoint noise: the faults still show, and a clean session has none', () => {
     const noisy = { noise: 0.004, dropRate: 0.05, seed: 21 };
-    const faultsOf = (frames: PoseFrame[]) => faults(replay(new TwistChecker(), frames).outputs.flatMap((o) => o.events));
-    expect(faultsOf(framesFor(twistKnots(['left', 'right']), {}, noisy))).toEqual([]);
-    expect(faultsOf(framesFor(twistKnots(['left']), faultyTwist((a) => ({ leanDeg: 18 * a })), noisy))).toEqual(['lean']);
-    expect(faultsOf(framesFor(twistKnots(['left']), faultyTwist((a) => ({ hipTurnDeg: 35 * a })), noisy))).toEqual(['hips-turning']);
-    expect(faultsOf(framesFor([[0, 0], [9000, 0]], faultyTwist((a) => ({ headTurnDeg: -60 * a })), noisy))).toEqual(['head-only']);
+    const pipelineFaults = (frames: PoseFrame[]) => faultsOf(replay(new TwistChecker(), frames).outputs.flatMap((o) => o.events));
+    expect(pipelineFaults(framesFor(twistKnots(['left', 'right']), {}, noisy))).toEqual([]);
+    expect(pipelineFaults(framesFor(twistKnots(['left']), faultyTwist((a) => ({ leanDeg: 18 * a })), noisy))).toEqual(['lean']);
+    expect(pipelineFaults(framesFor(twistKnots(['left']), faultyTwist((a) => ({ hipTurnDeg: 35 * a })), noisy))).toEqual(['hips-turning']);
+    expect(pipelineFaults(framesFor([[0, 0], [9000, 0]], faultyTwist((a) => ({ headTurnDeg: -60 * a })), noisy))).toEqual(['head-only']);
   });
 
   it('standing: the lean cue says "stand tall"', () => {
@@ -399,10 +387,7 @@ describe('TwistChecker framing', () => {
 describe('TwistChecker determinism', () => {
   it('gives identical outputs for identical frames, and after reset', () => {
     const frames = framesFor(twistKnots(['left', 'right']), {}, { noise: 0.002, seed: 5, with3D: true, noise3D: 0.002 });
-    const checker = new TwistChecker();
-    const first = frames.map((f) => checker.step(f));
-    checker.reset();
-    const second = frames.map((f) => checker.step(f));
+    const [first, second] = runTwice(new TwistChecker(), frames);
     expect(second).toEqual(first);
   });
 });
