@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { sampleRep, sampleSession } from '../storage/sample-records';
+import type { SessionRecord } from '../storage/schema';
+import { dayStart } from '../session/summary';
+import {
+  chartsFor,
+  dayHeading,
+  filterSessions,
+  formatDuration,
+  formatMetric,
+  headline,
+  importMessage,
+  parseTechniqueFilter,
+  sessionRow,
+  statusBadge,
+  techniqueCharts,
+} from './view';
+
+/** Local-time epoch ms, so day grouping is right in any time zone the tests run in. */
+const local = (year: number, month: number, date: number, hour = 9) => new Date(year, month - 1, date, hour).getTime();
+
+const twist = (id: string, startedAt: number, reps: SessionRecord['reps'], overrides: Partial<SessionRecord> = {}) =>
+  sampleSession({ id, techniqueId: 'seated-twist', metricId: 'twistDeg', metricLabel: 'Twist', startedAt, reps, ...overrides });
+
+describe('filter', () => {
+  it('reads a technique id from the address, anything else is "all"', () => {
+    expect(parseTechniqueFilter('cat-cow')).toBe('cat-cow');
+    expect(parseTechniqueFilter('seated-twist')).toBe('seated-twist');
+    expect(parseTechniqueFilter('nope')).toBe('all');
+    expect(parseTechniqueFilter(null)).toBe('all');
+    expect(parseTechniqueFilter('')).toBe('all');
+  });
+
+  it('keeps one technique, or all', () => {
+    const records = [sampleSession({ id: 'a' }), twist('b', local(2025, 1, 7), [])];
+    expect(filterSessions(records, 'all').map((r) => r.id)).toEqual(['a', 'b']);
+    expect(filterSessions(records, 'seated-twist').map((r) => r.id)).toEqual(['b']);
+    expect(filterSessions(records, 'posture')).toEqual([]);
+  });
+});
+
+describe('headline', () => {
+  it('totals and streaks over the given records', () => {
+    const records = [
+      sampleSession({ id: 'a', startedAt: local(2025, 1, 6) }),
+      sampleSession({ id: 'b', startedAt: local(2025, 1, 7) }),
+      sampleSession({ id: 'c', startedAt: local(2025, 1, 7, 18), reps: [sampleRep()] }),
+      sampleSession({ id: 'd', startedAt: local(2025, 1, 9), holds: [{ tMs: 0, side: null, durationMs: 5000, completed: true }] }),
+    ];
+    expect(headline(records, '2025-01-10')).toEqual({
+      sessions: 4,
+      reps: 7,
+      activeDays: 3,
+      holdSeconds: 5,
+      streak: { current: 1, longest: 2 },
+    });
+    expect(headline([], '2025-01-10')).toEqual({ sessions: 0, reps: 0, activeDays: 0, holdSeconds: 0, streak: { current: 0, longest: 0 } });
+  });
+});
+
+describe('charts', () => {
+  it('"all": one sessions-per-day bar chart, days oldest first, x in epoch seconds', () => {
+    const records = [
+      sampleSession({ id: 'a', startedAt: local(2025, 1, 7) }),
+      twist('b', local(2025, 1, 7, 12), []),
+      sampleSession({ id: 'c', startedAt: local(2025, 1, 5) }),
+    ];
+    const [chart, ...rest] = chartsFor(records, 'all');
+    expect(rest).toEqual([]);
+    expect(chart).toMatchObject({ id: 'sessions', kind: 'bars', days: ['2025-01-05', '2025-01-07'] });
+    expect(chart!.x).toEqual([dayStart('2025-01-05') / 1000, dayStart('2025-01-07') / 1000]);
+    expect(chart!.series).toEqual([{ label: 'Sessions', color: '--accent', values: [1, 2] }]);
+    expect(chart!.summary).toBe('Sessions per day over 2 days from 2025-01-05 to 2025-01-07. Sessions: highest 2 sessions, latest 2.');
+    expect(chartsFor([], 'all')).toEqual([]);
+  });
+
+  it('cat-cow: reps, range (peak − trough, best of the day), no hold chart without holds, no sides', () => {
+    const records = [
+      sampleSession({ id: 'a', startedAt: local(2025, 1, 6), reps: [sampleRep({ peakMetric: 20, troughMetric: -15 })] }),
+      sampleSession({ id: 'b', startedAt: local(2025, 1, 6, 19), reps: [sampleRep({ peakMetric: 25, troughMetric: -15 }), sampleRep()] }),
+      sampleSession({ id: 'c', startedAt: local(2025, 1, 8), reps: [] }),
+      twist('other', local(2025, 1, 7), [sampleRep({ side: 'left' })]),
+    ];
+    const charts = techniqueCharts(records, 'cat-cow');
+    expect(charts.map((chart) => chart.id)).toEqual(['reps', 'range']);
+    const [reps, range] = charts;
+    expect(reps!.days).toEqual(['2025-01-06', '2025-01-08']);
+    expect(reps!.series[0]!.values).toEqual([3, 0]);
+    expect(range!.title).toBe('Best range of motion (spine arch)');
+    expect(range!.unit).toBe('°');
+    expect(range!.series[0]!.values).toEqual([40, null]);
+  });
+
+  it('a sided technique with holds: reps, hold seconds, |peak| range and left against right', () => {
+    const records = [
+      twist('a', local(2025, 2, 1), [sampleRep({ side: 'left', peakMetric: 35.26 }), sampleRep({ side: 'right', peakMetric: -41.04 }), sampleRep({ side: 'left', peakMetric: 30 })], {
+        holds: [
+          { tMs: 0, side: 'left', durationMs: 5250, completed: true },
+          { tMs: 9000, side: 'right', durationMs: 2000, completed: false },
+        ],
+      }),
+      twist('b', local(2025, 2, 3), [sampleRep({ side: 'right', peakMetric: -44 })]),
+    ];
+    const charts = techniqueCharts(records, 'seated-twist');
+    expect(charts.map((chart) => chart.id)).toEqual(['reps', 'hold', 'range', 'sides']);
+    const byId = Object.fromEntries(charts.map((chart) => [chart.id, chart]));
+    expect(byId['reps']!.series[0]!.values).toEqual([3, 1]);
+    expect(byId['hold']!.series[0]!.values).toEqual([5.3, 0]);
+    expect(byId['range']!.series[0]!.values).toEqual([41, 44]);
+    expect(byId['sides']!.series.map((series) => [series.label, series.values])).toEqual([
+      ['Left', [2, 0]],
+      ['Right', [1, 1]],
+    ]);
+    expect(byId['sides']!.summary).toContain('Left: highest 2 reps, latest 0; Right: highest 1 reps, latest 1');
+  });
+
+  it('a technique with no sessions has no charts', () => {
+    expect(techniqueCharts([sampleSession()], 'posture')).toEqual([]);
+  });
+});
+
+describe('session rows', () => {
+  it('formats durations and metrics', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(44_600)).toBe('45 s');
+    expect(formatDuration(185_000)).toBe('3 min 05 s');
+    expect(formatDuration(3_720_000)).toBe('1 h 02 min');
+    expect(formatMetric(43, '°')).toBe('43°');
+    expect(formatMetric(12.46, '%')).toBe('12.5%');
+    expect(formatMetric(0.4, 'ratio')).toBe('0.4 ratio');
+    expect(formatMetric(3, '')).toBe('3');
+  });
+
+  it('an unsided session: total reps and best range; a sided one: reps per side', () => {
+    expect(sessionRow(sampleSession())).toMatchObject({
+      technique: 'Cat-cow',
+      duration: '1 min 00 s',
+      reps: '2 reps',
+      best: 'best 42°',
+      holds: null,
+      fromVideo: false,
+      badge: null,
+    });
+    const sided = sessionRow(
+      twist('t', local(2025, 1, 1), [sampleRep({ side: 'left', peakMetric: 30 }), sampleRep({ side: 'right', peakMetric: -35 }), sampleRep({ side: 'left' })], {
+        source: 'file',
+        status: 'stopped',
+        holds: [
+          { tMs: 0, side: 'left', durationMs: 6000, completed: true },
+          { tMs: 0, side: 'right', durationMs: 12_000, completed: true },
+        ],
+      }),
+    );
+    expect(sided).toMatchObject({ technique: 'Seated twist', reps: '2 left · 1 right', best: 'best 35°', holds: '2 holds, longest 12 s', fromVideo: true });
+    expect(sided.badge).toEqual({ text: 'Stopped early', tone: 'muted' });
+    expect(sessionRow(sampleSession({ reps: [sampleRep()] })).reps).toBe('1 rep');
+    expect(sessionRow(sampleSession({ reps: [] })).best).toBeNull();
+  });
+
+  it('badges: stopped, interrupted and in progress; none for completed', () => {
+    expect(statusBadge('completed')).toBeNull();
+    expect(statusBadge('interrupted')).toEqual({ text: 'Interrupted', tone: 'warn' });
+    expect(statusBadge('active')?.text).toBe('In progress');
+  });
+
+  it('day headings: today, yesterday, else the date', () => {
+    expect(dayHeading('2025-01-06', '2025-01-06')).toBe('Today');
+    expect(dayHeading('2025-01-05', '2025-01-06')).toBe('Yesterday');
+    expect(dayHeading('2025-01-01', '2025-01-06', 'en-GB')).toMatch(/^Wednesday,? 1 January 2025$/) // ICU versions differ on the comma;
+  });
+});
+
+describe('import message', () => {
+  it('says what was added and what was already here', () => {
+    const none = { sessions: 0, routines: 0, routineRuns: 0 };
+    expect(importMessage({ added: { ...none, sessions: 3 }, skipped: { ...none, sessions: 1 } })).toBe('Imported 3 sessions, 1 already here.');
+    expect(importMessage({ added: { ...none, sessions: 1 }, skipped: none })).toBe('Imported 1 session, 0 already here.');
+    expect(importMessage({ added: { sessions: 0, routines: 1, routineRuns: 2 }, skipped: { ...none, sessions: 4 } })).toBe(
+      'Imported 0 sessions, 4 already here (and 1 routine and 2 routine runs).',
+    );
+  });
+});
