@@ -344,3 +344,23 @@ describe('FoamRollerChecker determinism', () => {
     expect(first.at(-1)!.reps.total).toBe(2);
   });
 });
+
+describe('hips up by height when a high roller keeps the angle low', () => {
+  // A thick roller raises the shoulders so far that the hips, clearly off the floor, never bring
+  // the shoulder–hip–knee line near straight (the real foam-roller photos read 136–153°).
+  const HIGH_ROLLER = 0.7;
+  const lift150 = (rollerHeight: number) => framesFor([[0, 130], [1000, 130], [2000, 152], [6000, 152], [7000, 130], [8500, 130]], { rollerHeight });
+
+  it('a 152° lift on a high roller is hips up (height ≥ 0.45 torso lengths) and counts as one rep', () => {
+    const run = runChecker(lift150(HIGH_ROLLER));
+    expect(run.phases).toEqual(['hips-up', 'neutral']);
+    expect(run.final.reps.total).toBe(1);
+    expect(run.count('holdCompleted')).toBe(1);
+  });
+
+  it('the same angle with the shoulders on the floor is not a lift (height under 0.45, angle under 165°)', () => {
+    const run = runChecker(lift150(0.2));
+    expect(run.phases).toEqual([]);
+    expect(run.final.reps.total).toBe(0);
+  });
+});

@@ -33,6 +33,16 @@ import type { PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
 import { SIDE_VIEW_FRAMING_CUES } from '../framing-cues';
 
+/**
+ * Hip height above the ankles, in torso lengths (image-vertical; the camera is level). The feet
+ * stay flat, so this is how far the hips are off the floor: 0.07–0.11 resting on the recorded
+ * bridge clip, 0.38–0.41 at the top; 0.49–0.56 on the real foam-roller photos, where the roller
+ * raises the shoulders so the hip ANGLE only reaches 136–153° with the hips clearly lifted.
+ */
+export function hipHeightRatio(view: Pick<SideView, 'hip' | 'ankle' | 'torsoLength'>): number | undefined {
+  return view.ankle ? (view.ankle.y - view.hip.y) / view.torsoLength : undefined;
+}
+
 /** Shoulder–hip–knee angle (see the module comment): 180 = straight bridge line. */
 export function hipAngleDeg(view: Pick<SideView, 'shoulder' | 'hip'> & { knee: Vec2 }): number {
   return signedBendDeg(view.shoulder, view.hip, view.knee);
@@ -106,6 +116,13 @@ export interface FoamRollerOptions extends LegOptions {
   /** Enter hips-up at hipAngleDeg ≥ hipsUpEnterDeg; back to neutral at ≤ hipsUpExitDeg. */
   hipsUpEnterDeg: number;
   hipsUpExitDeg: number;
+  /**
+   * …or at hipHeightRatio ≥ hipsUpEnterHeight, back at ≤ hipsUpExitHeight. Either measure
+   * puts the hips up: the angle needs no ankle and ignores camera tilt; the height still works
+   * when the roller raises the shoulders and the angle never nears a straight line.
+   */
+  hipsUpEnterHeight: number;
+  hipsUpExitHeight: number;
   /** The hips must stay past a threshold this long to enter or leave hips-up: a flicker is not a lift. */
   phaseDwellMs: number;
   /** Target hold with the hips up. */
@@ -150,6 +167,11 @@ export const DEFAULT_FOAM_ROLLER_OPTIONS: FoamRollerOptions = {
   // below the lowest top; the 10° dead band covers the frame-to-frame jitter (±4°).
   hipsUpEnterDeg: 165,
   hipsUpExitDeg: 155,
+  // Above the bridge clip's highest top (0.41), so with the shoulders on the floor the angle
+  // decides; on a roller the shoulders ride high and the height takes over (the real
+  // foam-roller photos read 0.49–0.56 after the left/right merge).
+  hipsUpEnterHeight: 0.45,
+  hipsUpExitHeight: 0.37,
   phaseDwellMs: 200,
   holdMs: 3000,
   outOfFrameGraceMs: 400,
@@ -204,6 +226,7 @@ type Fault = 'feet' | 'knees' | 'head';
 export class FoamRollerChecker implements Checker {
   readonly metric: MetricSpec;
   private readonly hipsLatch: HysteresisLatch;
+  private readonly hipHeightLatch: HysteresisLatch;
   private readonly faults: Record<Fault, HysteresisLatch>;
   private readonly rollRate: RateMeter;
   private readonly passCounter: PassCounter;
@@ -235,6 +258,12 @@ export class FoamRollerChecker implements Checker {
       minOnMs: options.phaseDwellMs,
       minOffMs: options.phaseDwellMs,
     });
+    this.hipHeightLatch = new HysteresisLatch({
+      onAbove: options.hipsUpEnterHeight,
+      offBelow: options.hipsUpExitHeight,
+      minOnMs: options.phaseDwellMs,
+      minOffMs: options.phaseDwellMs,
+    });
     this.faults = { feet: dwellLatch(options.faultDwellMs), knees: dwellLatch(options.faultDwellMs), head: dwellLatch(options.faultDwellMs) };
     this.rollRate = new RateMeter(options.rollSpeedWindowMs);
     this.passCounter = new PassCounter(options.passMinTravel);
@@ -243,6 +272,7 @@ export class FoamRollerChecker implements Checker {
 
   reset(): void {
     this.hipsLatch.reset();
+    this.hipHeightLatch.reset();
     for (const latch of Object.values(this.faults)) latch.reset();
     this.rollRate.reset();
     this.passCounter.reset();
@@ -281,6 +311,7 @@ export class FoamRollerChecker implements Checker {
         this.setPhase('out-of-frame', tMs, events);
       }
       this.hipsLatch.step(undefined, tMs);
+      this.hipHeightLatch.step(undefined, tMs);
       return this.output(tMs, null, this.inFrame ? null : FOAM_ROLLER_CUES.outOfFrame, events, false, view ?? undefined);
     }
     this.missingSinceMs = undefined;
@@ -297,6 +328,7 @@ export class FoamRollerChecker implements Checker {
       if (this.phase === 'wrong-view' || tMs - this.wrongSinceMs >= options.wrongViewDwellMs) {
         // Facing the camera, or sitting/standing: nothing can be read, and a lift in progress is abandoned.
         this.hipsLatch.reset();
+        this.hipHeightLatch.reset();
         this.liftActive = false;
         this.endHold();
         this.setPhase('wrong-view', tMs, events);
@@ -319,7 +351,10 @@ export class FoamRollerChecker implements Checker {
     }
 
     // Hips.
-    const up = this.hipsLatch.step(hipAngle, tMs);
+    // Both latches step every frame so each keeps its own dwell; either one lifted is hips up.
+    const angleUp = this.hipsLatch.step(hipAngle, tMs);
+    const heightUp = this.hipHeightLatch.step(hipHeightRatio(view), tMs);
+    const up = angleUp || heightUp;
     this.troughDeg = Math.min(this.troughDeg, hipAngle);
     if (this.liftActive) this.liftPeakDeg = Math.max(this.liftPeakDeg, hipAngle);
     const next: FoamRollerPhase = up ? 'hips-up' : 'neutral';
