@@ -14,6 +14,8 @@ import type { BackendId, ModelId } from '../pose/models';
 import type { TechniqueDefinition, TechniqueTargets } from '../techniques/catalog';
 import type { Checker, CheckerEvent, MetricSpec, RepCounts, Side } from '../techniques/types';
 import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
+import { SessionLog } from './session-log.svelte';
+import type { FinishStatus } from './recorder';
 
 export type SessionStatus = 'loading' | 'ready' | 'running' | 'paused' | 'error';
 export type SessionSource = 'camera' | 'file';
@@ -26,6 +28,8 @@ export interface SessionOptions {
   assetBase: string;
   /** The user's goals; the checker is built with them. */
   targets: TechniqueTargets;
+  /** Set when this practice is one step of a routine run. */
+  routine?: { runId: string; step: number };
   /** Media frames per second sampled when analysing a video file. */
   analysisFps?: number;
 }
@@ -62,6 +66,8 @@ export class PracticeSession {
   readonly canRecalibrate: boolean;
   /** The goals the checker was built with. */
   targets = $state.raw<TechniqueTargets>({});
+  /** The session record, saved as it goes, and the summary at the end. */
+  readonly log = new SessionLog();
   readonly timings = new FrameTimings();
   /** Overlay draw times (ms), reported by the overlay component. */
   readonly drawTimings = new SampleRing();
@@ -155,6 +161,7 @@ export class PracticeSession {
     if (runId !== this.runId) return;
     this.error = null;
     this.status = 'running';
+    this.beginRecord('camera');
     this.cameraStartedAt = performance.now();
     this.stopFrameLoop = everyVideoFrame(video, async () => {
       if (this.status !== 'running') return;
@@ -189,6 +196,7 @@ export class PracticeSession {
     this.releaseFile = () => clip.dispose();
     this.error = null;
     this.status = 'running';
+    this.beginRecord('file');
     display.width = clip.width;
     display.height = clip.height;
     const context = display.getContext('2d');
@@ -211,6 +219,7 @@ export class PracticeSession {
     }
     if (runId !== this.runId) return;
     this.closeTimeline(Math.round(clip.durationS * 1000));
+    this.log.end('completed');
     this.analysisProgress = 1;
     this.cue = null;
     this.analysisDone = true;
@@ -236,17 +245,20 @@ export class PracticeSession {
   pause(): void {
     if (this.status !== 'running') return;
     this.status = 'paused';
+    this.log.pause();
     this.voice.stop();
   }
 
   resume(): void {
     if (this.status !== 'paused') return;
     this.status = 'running';
+    this.log.resume();
     for (const wake of this.resumeWaiters.splice(0)) wake();
   }
 
   /** Ends the current camera session or analysis; counters keep their final values. */
   stop(): void {
+    this.log.end(this.endStatus());
     this.teardownSource();
     this.voice.stop();
     this.cue = null;
@@ -259,7 +271,10 @@ export class PracticeSession {
     if (muted) this.voice.stop();
   }
 
+  /** Leaving the page ends the session like Stop; a reload or a closed tab does not get here (see flush). */
   dispose(): void {
+    this.log.end(this.endStatus());
+    this.log.dispose();
     this.teardownSource();
     this.voice.stop();
     this.detector?.dispose();
@@ -319,8 +334,10 @@ export class PracticeSession {
   private apply(output: PipelineOutput): void {
     this.phase = output.phase;
     this.metric = output.metric;
-    this.reps = output.reps;
+    const carried = this.log.carried;
+    this.reps = carried.total === 0 ? output.reps : { total: output.reps.total + carried.total, left: output.reps.left + carried.left, right: output.reps.right + carried.right };
     this.holdMs = output.holdMs;
+    this.log.step(output, output.shownCue);
     this.side = output.side ?? null;
     this.calibrationRemainingMs = output.calibrationRemainingMs ?? null;
     this.counting = output.counting;
@@ -329,6 +346,30 @@ export class PracticeSession {
     if (output.spokenCue) this.voice.speak(output.spokenCue.text);
     this.extendTimeline(output.phase, output.tMs);
     if (output.events.length > 0) for (const listener of this.eventListeners) listener(output.events, output);
+  }
+
+  /** Whether the user's goal for this technique is met by the reps so far. */
+  get goalMet(): boolean {
+    const goal = this.targets.reps;
+    if (goal === undefined) return true;
+    return this.technique.sided ? this.reps.left >= goal && this.reps.right >= goal : this.reps.total >= goal;
+  }
+
+  /** A session the user ends with the goal met is complete; before that, stopped early. */
+  private endStatus(): FinishStatus {
+    return this.source === 'file' ? 'stopped' : this.goalMet ? 'completed' : 'stopped';
+  }
+
+  private beginRecord(source: SessionSource): void {
+    const { id, label, unit } = this.metricSpec;
+    this.log.begin({
+      techniqueId: this.technique.id,
+      source,
+      modelId: this.options.model,
+      metric: { id, label, unit },
+      routineRunId: this.options.routine?.runId,
+      routineStep: this.options.routine?.step,
+    });
   }
 
   private extendTimeline(phase: string, tMs: number): void {
