@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../coaching/replay';
 import { readSideView } from '../../geometry/side';
 import type { PoseFrame } from '../../pose/keypoints';
+import { runChecker as runOn, runTwice } from '../../testing/checker-run';
 import { interpolate, sampleFrames, type FrameOptions, type Knots } from '../../testing/synthetic';
 import { bridgeGeometry, bridgeKeypoints, knotsEnd, liftKnots, rollKnots, type BridgePose } from '../../testing/synthetic-lying';
-import type { CheckerEvent } from '../types';
 import {
   DEFAULT_FOAM_ROLLER_OPTIONS,
   FOAM_ROLLER_CUES,
@@ -31,15 +31,7 @@ function framesFor(hipKnots: Knots, extra: Extra = {}, frameOptions: FrameOption
 }
 
 /** Checker alone, no smoothing: exact geometry in, exact phases out. */
-function runChecker(frames: PoseFrame[], checker = new FoamRollerChecker()) {
-  const outputs: FoamRollerOutput[] = frames.map((frame) => checker.step(frame));
-  const events = outputs.flatMap((output) => output.events);
-  const phases = events.filter((e): e is Extract<CheckerEvent, { type: 'phaseChanged' }> => e.type === 'phaseChanged').map((e) => e.to);
-  const count = (type: CheckerEvent['type']) => events.filter((e) => e.type === type).length;
-  const faults = events.flatMap((e) => (e.type === 'formFault' ? [e.fault] : []));
-  const cues = new Set(outputs.map((o) => o.cue?.id ?? null));
-  return { outputs, events, phases, count, faults, cues, final: outputs.at(-1)! };
-}
+const runChecker = (frames: PoseFrame[]) => runOn(new FoamRollerChecker(), frames);
 
 const lifts = (reps: number, more: Partial<Parameters<typeof liftKnots>[1]> = {}) => liftKnots(reps, { downValue: DOWN, upValue: UP, ...more });
 
@@ -336,10 +328,7 @@ describe('FoamRollerChecker wrong view', () => {
 describe('FoamRollerChecker determinism', () => {
   it('gives identical outputs for identical frames, and after reset', () => {
     const frames = framesFor(lifts(2), {}, { noise: 0.003, seed: 3 }, rollKnots(2, { strokeMs: 1500 }));
-    const checker = new FoamRollerChecker();
-    const first = frames.map((f) => checker.step(f));
-    checker.reset();
-    const second = frames.map((f) => checker.step(f));
+    const [first, second] = runTwice(new FoamRollerChecker(), frames);
     expect(second).toEqual(first);
     expect(first.at(-1)!.reps.total).toBe(2);
   });

@@ -24,10 +24,12 @@
  * pose models swap them in profile); the lying measures are ../../geometry/lying.
  */
 import { dwellLatch, HysteresisLatch } from '../../filters/hysteresis';
+import { LiftTracker, type LiftStep } from '../../filters/lift-tracker';
+import { PresenceGate } from '../../filters/presence';
 import { RateMeter } from '../../filters/rate-meter';
 import { TimeEma } from '../../filters/time-ema';
 import { DEFAULT_LEG_OPTIONS, feetFault, kneeAngleDeg, signedBendDeg, type LegOptions } from '../../geometry/lying';
-import { headElevationDeg, readSideView, type SideView } from '../../geometry/side';
+import { headElevationDeg, readSideView, sideViewProblem, type SideView, type SideViewLimits } from '../../geometry/side';
 import { distance, type Vec2 } from '../../geometry/vector';
 import type { PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
@@ -110,7 +112,7 @@ export class PassCounter {
 
 export type FoamRollerPhase = 'neutral' | 'hips-up' | 'out-of-frame' | 'wrong-view';
 
-export interface FoamRollerOptions extends LegOptions {
+export interface FoamRollerOptions extends LegOptions, SideViewLimits {
   /** Minimum keypoint score to use a point. */
   minScore: number;
   /** Enter hips-up at hipAngleDeg ≥ hipsUpEnterDeg; back to neutral at ≤ hipsUpExitDeg. */
@@ -131,10 +133,6 @@ export interface FoamRollerOptions extends LegOptions {
   outOfFrameGraceMs: number;
   /** The wrong-view condition must hold this long before the phase says wrong-view. */
   wrongViewDwellMs: number;
-  /** Torso steeper than this: sitting or standing, not lying. */
-  maxTorsoTiltDeg: number;
-  /** Shoulders further apart than this × torso length: the camera looks along the body, not from the side. */
-  maxShoulderSpreadRatio: number;
   /** With the hips up, knee further ahead of / behind the ankle than this × torso length: "knees over ankles". */
   maxKneeAnkleOffsetRatio: number;
   /** Head dropped below the torso line by more than this many degrees: "support your head". */
@@ -230,21 +228,13 @@ export class FoamRollerChecker implements Checker {
   private readonly faults: Record<Fault, HysteresisLatch>;
   private readonly rollRate: RateMeter;
   private readonly passCounter: PassCounter;
+  private readonly lift: LiftTracker;
+  private readonly presence: PresenceGate;
 
   private phase: FoamRollerPhase = 'neutral';
   private phaseSinceMs = 0;
   private reps: RepCounts = { total: 0, left: 0, right: 0 };
-  /** A lift that reached the band and has not come down yet. */
-  private liftActive = false;
-  private liftStartMs = 0;
-  private liftPeakDeg = -Infinity;
-  /** Lowest hip angle since the last rep: the bottom the lift started from. */
-  private troughDeg = Infinity;
-  private holdStartMs: number | undefined;
-  private holdDone = false;
   private slowCueUntilMs = -Infinity;
-  private missingSinceMs: number | undefined;
-  private inFrame = true;
   private wrongSinceMs: number | undefined;
   private rollSpeed: number | null = null;
   /** Running torso length for roll distances. */
@@ -267,6 +257,8 @@ export class FoamRollerChecker implements Checker {
     this.faults = { feet: dwellLatch(options.faultDwellMs), knees: dwellLatch(options.faultDwellMs), head: dwellLatch(options.faultDwellMs) };
     this.rollRate = new RateMeter(options.rollSpeedWindowMs);
     this.passCounter = new PassCounter(options.passMinTravel);
+    this.lift = new LiftTracker(options.holdMs);
+    this.presence = new PresenceGate(options.outOfFrameGraceMs);
     this.rollScale = new TimeEma(options.rollScaleTauMs);
   }
 
@@ -276,18 +268,12 @@ export class FoamRollerChecker implements Checker {
     for (const latch of Object.values(this.faults)) latch.reset();
     this.rollRate.reset();
     this.passCounter.reset();
+    this.lift.reset();
+    this.presence.reset();
     this.phase = 'neutral';
     this.phaseSinceMs = 0;
     this.reps = { total: 0, left: 0, right: 0 };
-    this.liftActive = false;
-    this.liftStartMs = 0;
-    this.liftPeakDeg = -Infinity;
-    this.troughDeg = Infinity;
-    this.holdStartMs = undefined;
-    this.holdDone = false;
     this.slowCueUntilMs = -Infinity;
-    this.missingSinceMs = undefined;
-    this.inFrame = true;
     this.wrongSinceMs = undefined;
     this.rollSpeed = null;
     this.rollScale.reset();
@@ -300,40 +286,31 @@ export class FoamRollerChecker implements Checker {
     const { view, missing } = readSideView(frame.keypoints, options.minScore);
 
     if (!view || !view.knee) {
-      this.missingSinceMs ??= tMs;
       // Keep the last phase through a brief dropout; the latch keeps its state too.
-      if (tMs - this.missingSinceMs >= options.outOfFrameGraceMs) {
-        if (this.inFrame) {
-          this.inFrame = false;
-          events.push({ type: 'outOfFrame', tMs, missing: view ? ['left_knee', 'right_knee'] : missing });
-        }
-        this.endHold();
+      const gone = this.presence.miss(tMs);
+      if (gone.out) {
+        if (gone.left) events.push({ type: 'outOfFrame', tMs, missing: view ? ['left_knee', 'right_knee'] : missing });
+        this.lift.interrupt();
         this.setPhase('out-of-frame', tMs, events);
       }
       this.hipsLatch.step(undefined, tMs);
       this.hipHeightLatch.step(undefined, tMs);
-      return this.output(tMs, null, this.inFrame ? null : FOAM_ROLLER_CUES.outOfFrame, events, false, view ?? undefined);
+      return this.output(tMs, null, this.presence.inFrame ? null : FOAM_ROLLER_CUES.outOfFrame, events, false, view ?? undefined);
     }
-    this.missingSinceMs = undefined;
-    if (!this.inFrame) {
-      this.inFrame = true;
-      events.push({ type: 'backInFrame', tMs });
-    }
+    if (this.presence.see()) events.push({ type: 'backInFrame', tMs });
 
     const hipAngle = hipAngleDeg({ ...view, knee: view.knee });
-    const sideOn = view.shoulderSpread <= options.maxShoulderSpreadRatio;
-    const lying = view.torsoTiltDeg <= options.maxTorsoTiltDeg;
-    if (!sideOn || !lying) {
+    const problem = sideViewProblem(view, options);
+    if (problem) {
       this.wrongSinceMs ??= tMs;
       if (this.phase === 'wrong-view' || tMs - this.wrongSinceMs >= options.wrongViewDwellMs) {
         // Facing the camera, or sitting/standing: nothing can be read, and a lift in progress is abandoned.
         this.hipsLatch.reset();
         this.hipHeightLatch.reset();
-        this.liftActive = false;
-        this.endHold();
+        this.lift.abandon();
         this.setPhase('wrong-view', tMs, events);
       }
-      return this.output(tMs, hipAngle, sideOn ? FOAM_ROLLER_CUES.lieDown : FOAM_ROLLER_CUES.turnSideOn, events, false, view);
+      return this.output(tMs, hipAngle, problem === 'not-side-on' ? FOAM_ROLLER_CUES.turnSideOn : FOAM_ROLLER_CUES.lieDown, events, false, view);
     }
     this.wrongSinceMs = undefined;
 
@@ -355,53 +332,20 @@ export class FoamRollerChecker implements Checker {
     const angleUp = this.hipsLatch.step(hipAngle, tMs);
     const heightUp = this.hipHeightLatch.step(hipHeightRatio(view), tMs);
     const up = angleUp || heightUp;
-    this.troughDeg = Math.min(this.troughDeg, hipAngle);
-    if (this.liftActive) this.liftPeakDeg = Math.max(this.liftPeakDeg, hipAngle);
-    const next: FoamRollerPhase = up ? 'hips-up' : 'neutral';
-    if (next !== this.phase) {
-      if (next === 'hips-up') {
-        if (!this.liftActive) {
-          this.liftActive = true;
-          this.liftStartMs = tMs;
-          this.liftPeakDeg = hipAngle;
-        }
-        this.holdStartMs = tMs;
-        this.holdDone = false;
-        events.push({ type: 'holdStarted', tMs });
-      } else {
-        this.endHold();
-        if (this.liftActive) this.completeRep(tMs, events);
-      }
-      this.setPhase(next, tMs, events);
-    }
-    if (this.phase === 'hips-up' && this.holdStartMs !== undefined && !this.holdDone && tMs - this.holdStartMs >= options.holdMs) {
-      this.holdDone = true;
-      events.push({ type: 'holdCompleted', tMs, durationMs: tMs - this.holdStartMs });
-    }
+    const change = this.lift.step(up, hipAngle, tMs);
+    if (change.holdStarted) events.push({ type: 'holdStarted', tMs });
+    if (change.rep) this.countRep(change.rep, tMs, events);
+    this.setPhase(up ? 'hips-up' : 'neutral', tMs, events);
+    if (change.holdCompletedMs !== undefined) events.push({ type: 'holdCompleted', tMs, durationMs: change.holdCompletedMs });
 
     const cue = this.formCue(view, tMs, events);
     return this.output(tMs, hipAngle, cue, events, true, view, rollPosition);
   }
 
   /** A lift that reached the band is a rep once the hips are back down. */
-  private completeRep(tMs: number, events: CheckerEvent[]): void {
+  private countRep(rep: NonNullable<LiftStep['rep']>, tMs: number, events: CheckerEvent[]): void {
     this.reps = { ...this.reps, total: this.reps.total + 1 };
-    events.push({
-      type: 'repCompleted',
-      tMs,
-      repIndex: this.reps.total,
-      peakMetric: this.liftPeakDeg,
-      troughMetric: this.troughDeg,
-      durationMs: tMs - this.liftStartMs,
-    });
-    this.liftActive = false;
-    this.liftPeakDeg = -Infinity;
-    this.troughDeg = Infinity;
-  }
-
-  private endHold(): void {
-    this.holdStartMs = undefined;
-    this.holdDone = false;
+    events.push({ type: 'repCompleted', tMs, repIndex: this.reps.total, peakMetric: rep.peak, troughMetric: rep.trough, durationMs: rep.durationMs });
   }
 
   private formCue(view: SideView, tMs: number, events: CheckerEvent[]): Cue | null {
@@ -446,7 +390,7 @@ export class FoamRollerChecker implements Checker {
     view: SideView | undefined,
     rollPosition?: number,
   ): FoamRollerOutput {
-    const holdMs = this.phase === 'hips-up' && this.holdStartMs !== undefined ? tMs - this.holdStartMs : 0;
+    const holdMs = this.lift.heldMs(tMs);
     const kneeDeg = kneeAngleDeg(view);
     return {
       tMs,
