@@ -96,6 +96,15 @@ describe('TwistChecker calibration', () => {
 describe('TwistChecker reps per side', () => {
   const sides = ['left', 'right', 'left', 'right'] as const;
 
+  it('reports the side of the twist in progress on every output, null at centre and while calibrating', () => {
+    const { outputs } = run(framesFor(twistKnots(sides)));
+    const sideIn = (phase: string) => new Set(outputs.filter((o) => o.phase === phase).map((o) => o.side));
+    expect(sideIn('twist-left')).toEqual(new Set(['left']));
+    expect(sideIn('twist-right')).toEqual(new Set(['right']));
+    expect(sideIn('neutral')).toEqual(new Set([null]));
+    expect(sideIn('calibrating')).toEqual(new Set([null]));
+  });
+
   it('counts slow twists left and right exactly, per side, with holds and side changes', () => {
     const { final, phases, ofType } = run(framesFor(twistKnots(sides)));
     expect(final.reps).toEqual({ total: 4, left: 2, right: 2 });
