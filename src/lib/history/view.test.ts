@@ -3,6 +3,7 @@ import { sampleRep, sampleSession } from '../storage/sample-records';
 import type { SessionRecord } from '../storage/schema';
 import { dayStart } from '../session/summary';
 import {
+  calendarDays,
   chartsFor,
   dayHeading,
   filterSessions,
@@ -68,8 +69,9 @@ describe('charts', () => {
     const [chart, ...rest] = chartsFor(records, 'all');
     expect(rest).toEqual([]);
     expect(chart).toMatchObject({ id: 'sessions', kind: 'bars', days: ['2025-01-05', '2025-01-07'] });
-    expect(chart!.x).toEqual([dayStart('2025-01-05') / 1000, dayStart('2025-01-07') / 1000]);
     expect(chart!.series).toEqual([{ label: 'Sessions', color: '--accent', values: [1, 2] }]);
+    // Drawn over every calendar day, so bars are a day wide and a day off is a gap.
+    expect(chart!.plot).toEqual({ x: ['2025-01-05', '2025-01-06', '2025-01-07'].map((day) => dayStart(day) / 1000), values: [[1, null, 2]] });
     expect(chart!.summary).toBe('Sessions per day over 2 days from 2025-01-05 to 2025-01-07. Sessions: highest 2 sessions, latest 2.');
     expect(chartsFor([], 'all')).toEqual([]);
   });
@@ -89,6 +91,7 @@ describe('charts', () => {
     expect(range!.title).toBe('Best range of motion (spine arch)');
     expect(range!.unit).toBe('°');
     expect(range!.series[0]!.values).toEqual([40, null]);
+    expect(range!.plot.values).toEqual([[40, null, null]]);
   });
 
   it('a sided technique with holds: reps, hold seconds, |peak| range and left against right', () => {
@@ -116,6 +119,14 @@ describe('charts', () => {
 
   it('a technique with no sessions has no charts', () => {
     expect(techniqueCharts([sampleSession()], 'posture')).toEqual([]);
+  });
+});
+
+describe('calendarDays', () => {
+  it('fills the days between, across a month and a daylight-saving change', () => {
+    expect(calendarDays([])).toEqual([]);
+    expect(calendarDays(['2025-03-29'])).toEqual(['2025-03-29']);
+    expect(calendarDays(['2025-03-29', '2025-04-01'])).toEqual(['2025-03-29', '2025-03-30', '2025-03-31', '2025-04-01']);
   });
 });
 

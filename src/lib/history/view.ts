@@ -69,11 +69,16 @@ export interface ChartSpec {
   /** Unit of the y values, for the axis and the text alternative. */
   unit: string;
   kind: 'bars' | 'line';
-  /** Days, 'YYYY-MM-DD', oldest first. */
+  /** Days with sessions, 'YYYY-MM-DD', oldest first: the rows of the text alternative. */
   days: string[];
-  /** Each day's local midnight, epoch seconds (uPlot's time scale). */
-  x: number[];
+  /** Values per day in `days`, one list per series. */
   series: ChartSeries[];
+  /**
+   * What is drawn: every calendar day from the first to the last (so a bar is one day wide
+   * and gaps show as gaps), x at each day's local midnight in epoch seconds (uPlot's time
+   * scale), a series' value null on days without sessions.
+   */
+  plot: { x: number[]; values: (number | null)[][] };
   /** Decimals when the values are written out. */
   decimals: number;
   /** One sentence for screen readers: what the chart shows, in numbers. */
@@ -95,15 +100,36 @@ function chartSummary(title: string, days: string[], series: ChartSeries[], unit
   return `${title} ${span}. ${parts.join('; ')}.`;
 }
 
+/** Every day from the first to the last of `days` (sorted), inclusive. */
+export function calendarDays(days: readonly string[]): string[] {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const all: string[] = [];
+  for (let day = first; day <= last; day = addDays(day, 1)) all.push(day);
+  return all;
+}
+
 function spec(id: ChartId, title: string, unit: string, kind: ChartSpec['kind'], days: string[], series: ChartSeries[], decimals: number): ChartSpec {
+  const rounded = series.map((one) => ({ ...one, values: one.values.map((value) => (value === null ? null : round(value, decimals))) }));
+  const all = calendarDays(days);
+  const at = new Map(days.map((day, index) => [day, index]));
   return {
     id,
     title,
     unit,
     kind,
     days,
-    x: days.map((day) => dayStart(day) / 1000),
-    series: series.map((one) => ({ ...one, values: one.values.map((value) => (value === null ? null : round(value, decimals))) })),
+    series: rounded,
+    plot: {
+      x: all.map((day) => dayStart(day) / 1000),
+      values: rounded.map((one) =>
+        all.map((day) => {
+          const index = at.get(day);
+          return index === undefined ? null : (one.values[index] ?? null);
+        }),
+      ),
+    },
     decimals,
     summary: chartSummary(title, days, series, unit, decimals),
   };
@@ -230,7 +256,7 @@ export function dayHeading(day: string, today: string, locale?: string): string 
 }
 
 export function timeOfDay(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(epochMs));
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(epochMs));
 }
 
 /** "Imported 3 sessions, 1 already here", plus routines when the file had any new ones. */
