@@ -31,3 +31,27 @@ export function saveTargets(technique: TechniqueDefinition, targets: TechniqueTa
     return false;
   }
 }
+
+const ACTIVE_SESSION_KEY = 'unknot.activeSession';
+
+/**
+ * The session this tab is recording. sessionStorage survives a reload of the same tab but no
+ * other tab sees it: after a reload the unfinished session can be offered at once, while a
+ * session another open tab is still recording is never offered to this one.
+ */
+export function rememberActiveSession(id: string | null): void {
+  try {
+    if (id) globalThis.sessionStorage?.setItem(ACTIVE_SESSION_KEY, id);
+    else globalThis.sessionStorage?.removeItem(ACTIVE_SESSION_KEY);
+  } catch {
+    // Private mode: the offer then waits until the session is clearly abandoned.
+  }
+}
+
+export function activeSessionOfThisTab(): string | null {
+  try {
+    return globalThis.sessionStorage?.getItem(ACTIVE_SESSION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Sessions are recorded as they happen, in the real IndexedDB: an analysed clip appears in
+ * History with its reps (list and chart), and a reload mid-session loses nothing and offers
+ * to resume.
+ */
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs } from '../../scripts/lib/browser.mjs';
+import { CAT_COW_CLIP } from '../fixture-labels';
+import { openPractice } from './helpers';
+import { catCowCameraFeed, catCowClip, FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON } from './media';
+
+test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs({ fakeCameraFile: catCowCameraFeed }) } });
+
+test.beforeEach(() => {
+  test.skip(!FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON);
+});
+
+test('the analysed cat-cow clip becomes a session in History, in the list and the chart', async ({ page }, testInfo) => {
+  await openPractice(page);
+  await page.getByTestId('video-file').setInputFiles(catCowClip);
+  await expect(page.getByTestId('analysis-done')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('summary')).toBeVisible();
+  await expect(page.getByTestId('summary-reps')).toHaveText(String(CAT_COW_CLIP.reps));
+  await page.screenshot({ path: testInfo.outputPath('summary.png'), fullPage: true });
+
+  await page.goto('/history?technique=cat-cow');
+  const sessions = page.getByTestId('session');
+  await expect(sessions).toHaveCount(1);
+  await expect(sessions.first().getByTestId('session-reps')).toHaveText(`${CAT_COW_CLIP.reps} rep`);
+  const repsChart = page.getByTestId('chart-reps');
+  await expect(repsChart.locator('canvas').first()).toBeVisible();
+  const plotted = await repsChart.getByTestId('chart-data').locator('tbody tr td').allInnerTexts();
+  expect(plotted).toContain(String(CAT_COW_CLIP.reps));
+  await page.screenshot({ path: testInfo.outputPath('history.png'), fullPage: true });
+});
+
+test('a reload mid-session keeps the session, which can be resumed and carries on counting', async ({ page }) => {
+  await openPractice(page);
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('status')).toHaveText('running');
+  await expect(page.getByTestId('rep-count')).not.toHaveText('0', { timeout: 30_000 });
+  const repsBefore = Number(await page.getByTestId('rep-count').innerText());
+  // The autosave writes at most once a second; a reload may lose at most that.
+  await page.waitForTimeout(1500);
+  await page.reload();
+
+  // Same tab after the reload: the unfinished session is offered straight away.
+  await expect(page.getByTestId('resume-offer')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('resume-reps')).toHaveText(String(repsBefore));
+  await page.getByTestId('resume').click();
+  await expect(page.getByTestId('rep-count')).toHaveText(String(repsBefore));
+  await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 90_000 });
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('rep-count')).toHaveText(String(repsBefore + 1), { timeout: 30_000 });
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('summary-reps')).toHaveText(String(repsBefore + 1));
+
+  // One session in History, not two.
+  await page.goto('/history?technique=cat-cow');
+  await expect(page.getByTestId('session')).toHaveCount(1);
+  await expect(page.getByTestId('session').first().getByTestId('session-reps')).toHaveText(`${repsBefore + 1} ${repsBefore + 1 === 1 ? 'rep' : 'reps'}`);
+});
