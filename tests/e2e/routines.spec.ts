@@ -132,6 +132,7 @@ test('End routine marks the run ended early', async ({ page }) => {
   await openRoutines(page);
   await page.locator(`[data-routine-id="${DEFAULT_ROUTINE.id}"]`).getByTestId('start-routine').click();
   const bar = page.getByTestId('routine-bar');
+  await expect(bar.getByTestId('end-routine')).toBeVisible();
   await bar.getByTestId('end-routine').click();
   await expect(bar.getByTestId('routine-ended')).toContainText('Routine ended.');
   const runId = new URL(page.url()).searchParams.get('routine')!;
