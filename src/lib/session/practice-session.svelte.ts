@@ -49,6 +49,10 @@ export class PracticeSession {
   /** While calibrating: ms of steady neutral pose still needed; null once calibrated or not needed. */
   calibrationRemainingMs = $state<number | null>(null);
   fileKind = $state<FileKind | null>(null);
+  /** Desk posture: time upright and time slouched so far (from the checker's output). */
+  postureTimes = $state<{ uprightMs: number; slouchedMs: number } | null>(null);
+  /** Width ÷ height of the file or photo being analysed, so the page can shape its stage at once. */
+  frameAspect = $state<number | null>(null);
   cue = $state<string | null>(null);
   fps = $state(0);
   backend = $state<BackendId | null>(null);
@@ -196,9 +200,11 @@ export class PracticeSession {
     this.releaseFile = () => clip.dispose();
     this.error = null;
     this.status = 'running';
-    this.beginRecord('file');
+    // A photo is a check of one position, not a practice: it is not recorded as a session.
+    if (!photo) this.beginRecord('file');
     display.width = clip.width;
     display.height = clip.height;
+    this.frameAspect = clip.width / clip.height;
     const context = display.getContext('2d');
     const startedAt = performance.now();
     const total = Math.max(1, Math.floor(clip.durationS * this.analysisFps));
@@ -339,6 +345,10 @@ export class PracticeSession {
     this.holdMs = output.holdMs;
     this.log.step(output, output.shownCue);
     this.side = output.side ?? null;
+    if ('uprightMs' in output && 'slouchedMs' in output) {
+      const { uprightMs, slouchedMs } = output as { uprightMs: number; slouchedMs: number };
+      this.postureTimes = { uprightMs, slouchedMs };
+    }
     this.calibrationRemainingMs = output.calibrationRemainingMs ?? null;
     this.counting = output.counting;
     this.cue = output.shownCue?.text ?? null;
@@ -435,6 +445,7 @@ export class PracticeSession {
     this.holdMs = 0;
     this.side = null;
     this.calibrationRemainingMs = null;
+    this.postureTimes = null;
     this.fileKind = null;
     this.cue = null;
     this.fps = 0;

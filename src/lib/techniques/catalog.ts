@@ -92,6 +92,13 @@ export function phaseLabel(phase: string): string {
   return PHASE_LABELS[phase] ?? phase;
 }
 
+/** Shorter names for the metric gauge's bands, which can be narrow. */
+const BAND_LABELS: Record<string, string> = { 'twist-left': 'left', 'twist-right': 'right', 'hips-up': 'hips up', lifted: 'lifted' };
+
+export function bandLabel(phase: string): string {
+  return BAND_LABELS[phase] ?? phaseLabel(phase);
+}
+
 export const TECHNIQUES: readonly TechniqueDefinition[] = [
   {
     id: 'cat-cow',
