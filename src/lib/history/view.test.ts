@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRep, sampleSession } from '../storage/sample-records';
 import type { SessionRecord } from '../storage/schema';
-import { dayStart } from '../session/summary';
+import { dayKey, dayStart } from '../session/summary';
 import {
+  WEEKLY_AFTER_DAYS,
   calendarDays,
+  overviewCharts,
+  weekStart,
   chartsFor,
   dayHeading,
   filterSessions,
@@ -68,10 +71,10 @@ describe('charts', () => {
     ];
     const [chart, ...rest] = chartsFor(records, 'all');
     expect(rest).toEqual([]);
-    expect(chart).toMatchObject({ id: 'sessions', kind: 'bars', days: ['2025-01-05', '2025-01-07'] });
+    expect(chart).toMatchObject({ id: 'sessions', kind: 'bars', period: 'day', periods: ['2025-01-05', '2025-01-07'] });
     expect(chart!.series).toEqual([{ label: 'Sessions', color: '--accent', values: [1, 2] }]);
     // Drawn over every calendar day, so bars are a day wide and a day off is a gap.
-    expect(chart!.plot).toEqual({ x: ['2025-01-05', '2025-01-06', '2025-01-07'].map((day) => dayStart(day) / 1000), values: [[1, null, 2]] });
+    expect(chart!.plot).toEqual({ x: ['2025-01-05', '2025-01-06', '2025-01-07'].map((day) => dayStart(day) / 1000), values: [[1, null, 2]], stepDays: 1 });
     expect(chart!.summary).toBe('Sessions per day over 2 days from 2025-01-05 to 2025-01-07. Sessions: highest 2 sessions, latest 2.');
     expect(chartsFor([], 'all')).toEqual([]);
   });
@@ -86,7 +89,7 @@ describe('charts', () => {
     const charts = techniqueCharts(records, 'cat-cow');
     expect(charts.map((chart) => chart.id)).toEqual(['reps', 'range']);
     const [reps, range] = charts;
-    expect(reps!.days).toEqual(['2025-01-06', '2025-01-08']);
+    expect(reps!.periods).toEqual(['2025-01-06', '2025-01-08']);
     expect(reps!.series[0]!.values).toEqual([3, 0]);
     expect(range!.title).toBe('Best range of motion (spine arch)');
     expect(range!.unit).toBe('°');
@@ -115,6 +118,31 @@ describe('charts', () => {
       ['Right', [1, 1]],
     ]);
     expect(byId['sides']!.summary).toContain('Left: highest 2 reps, latest 0; Right: highest 1 reps, latest 1');
+  });
+
+  it('a history longer than WEEKLY_AFTER_DAYS is charted by week (Monday to Sunday): counts add up, a best is the best', () => {
+    const records = [
+      sampleSession({ id: 'a', startedAt: local(2025, 1, 6), reps: [sampleRep({ peakMetric: 30, troughMetric: -10 })] }), // Monday
+      sampleSession({ id: 'b', startedAt: local(2025, 1, 12), reps: [sampleRep(), sampleRep()] }), // Sunday, same week
+      sampleSession({ id: 'c', startedAt: local(2025, 1, 13), reps: [sampleRep()] }), // next Monday
+      sampleSession({ id: 'd', startedAt: local(2025, 1, 6) + (WEEKLY_AFTER_DAYS + 1) * 86_400_000, reps: [] }),
+    ];
+    const [reps, range] = techniqueCharts(records, 'cat-cow');
+    const lastWeek = weekStart(dayKey(records[3]!.startedAt));
+    expect(reps).toMatchObject({ title: 'Reps per week', period: 'week', periods: ['2025-01-06', '2025-01-13', lastWeek] });
+    expect(reps!.series[0]!.values).toEqual([3, 1, 0]);
+    expect(range!.title).toBe('Best range of motion each week (spine arch)');
+    expect(range!.series[0]!.values).toEqual([40, 35, null]);
+    expect(reps!.plot.stepDays).toBe(7);
+    expect(reps!.plot.x).toHaveLength(calendarDays(['2025-01-06', lastWeek], 7).length);
+    expect(reps!.plot.values[0]!.slice(0, 3)).toEqual([3, 1, null]);
+    expect(overviewCharts(records)[0]!.series[0]!.values).toEqual([2, 1, 1]);
+  });
+
+  it('weekStart is the Monday', () => {
+    expect(weekStart('2025-01-06')).toBe('2025-01-06');
+    expect(weekStart('2025-01-12')).toBe('2025-01-06');
+    expect(weekStart('2025-03-02')).toBe('2025-02-24');
   });
 
   it('a technique with no sessions has no charts', () => {

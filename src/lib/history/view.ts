@@ -55,11 +55,16 @@ export function headline(records: readonly SessionRecord[], today: string): Head
 
 export type ChartId = 'sessions' | 'reps' | 'hold' | 'range' | 'sides';
 
+/** A history longer than this many days is charted by week, so bars stay readable. */
+export const WEEKLY_AFTER_DAYS = 120;
+
+export type Period = 'day' | 'week';
+
 export interface ChartSeries {
   label: string;
   /** A CSS colour or custom property name (e.g. '--accent'), resolved when drawn. */
   color: string;
-  /** One value per x; null where there is nothing to plot (a day without reps has no range). */
+  /** One value per period in `periods`; null where there is nothing to plot (no reps, no range). */
   values: (number | null)[];
 }
 
@@ -69,27 +74,87 @@ export interface ChartSpec {
   /** Unit of the y values, for the axis and the text alternative. */
   unit: string;
   kind: 'bars' | 'line';
-  /** Days with sessions, 'YYYY-MM-DD', oldest first: the rows of the text alternative. */
-  days: string[];
-  /** Values per day in `days`, one list per series. */
+  /** A point per day, or per week (Monday to Sunday) when the history is long. */
+  period: Period;
+  /** Periods with sessions ('YYYY-MM-DD' of the day, or of the week's Monday), oldest first: the table's rows. */
+  periods: string[];
   series: ChartSeries[];
   /**
-   * What is drawn: every calendar day from the first to the last (so a bar is one day wide
-   * and gaps show as gaps), x at each day's local midnight in epoch seconds (uPlot's time
-   * scale), a series' value null on days without sessions.
+   * What is drawn: every period from the first to the last (so a bar is one period wide and
+   * a gap shows as a gap), x at each period's local midnight in epoch seconds (uPlot's time
+   * scale), a series' value null where there were no sessions.
    */
-  plot: { x: number[]; values: (number | null)[][] };
+  plot: { x: number[]; values: (number | null)[][]; stepDays: number };
   /** Decimals when the values are written out. */
   decimals: number;
   /** One sentence for screen readers: what the chart shows, in numbers. */
   summary: string;
 }
 
+/** How a series adds up over a week: counts and durations add, a best is the best. */
+type Combine = 'sum' | 'max';
+
+interface SeriesInput extends ChartSeries {
+  combine: Combine;
+}
+
 const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
 
-function chartSummary(title: string, days: string[], series: ChartSeries[], unit: string, decimals: number): string {
-  if (days.length === 0) return `${title}: no data.`;
-  const span = days.length === 1 ? `on ${days[0]}` : `over ${days.length} days from ${days[0]} to ${days[days.length - 1]}`;
+/** The Monday of a 'YYYY-MM-DD' day's week. */
+export function weekStart(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, date)).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** Every day (or every `step` days) from the first to the last of `days` (sorted), inclusive. */
+export function calendarDays(days: readonly string[], step = 1): string[] {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const all: string[] = [];
+  for (let day = first; day <= last; day = addDays(day, step)) all.push(day);
+  return all;
+}
+
+function periodOf(days: readonly string[]): Period {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (first === undefined || last === undefined) return 'day';
+  return (dayStart(last) - dayStart(first)) / 86_400_000 > WEEKLY_AFTER_DAYS ? 'week' : 'day';
+}
+
+/** Days → weeks: each series combined over the days of a week. */
+function byWeek(days: readonly string[], series: readonly SeriesInput[]): { periods: string[]; series: SeriesInput[] } {
+  const periods: string[] = [];
+  const index = new Map<string, number>();
+  for (const day of days) {
+    const week = weekStart(day);
+    if (!index.has(week)) {
+      index.set(week, periods.length);
+      periods.push(week);
+    }
+  }
+  return {
+    periods,
+    series: series.map((one) => {
+      const values: (number | null)[] = periods.map(() => null);
+      days.forEach((day, at) => {
+        const value = one.values[at];
+        if (value === null || value === undefined) return;
+        const slot = index.get(weekStart(day))!;
+        const sofar = values[slot] ?? null;
+        values[slot] = sofar === null ? value : one.combine === 'sum' ? sofar + value : Math.max(sofar, value);
+      });
+      return { ...one, values };
+    }),
+  };
+}
+
+function chartSummary(title: string, period: Period, periods: string[], series: ChartSeries[], unit: string, decimals: number): string {
+  if (periods.length === 0) return `${title}: no data.`;
+  const what = period === 'day' ? 'days' : 'weeks';
+  const span = periods.length === 1 ? `${period === 'day' ? 'on' : 'in the week of'} ${periods[0]}` : `over ${periods.length} ${what} from ${periods[0]} to ${periods[periods.length - 1]}`;
   const parts = series.map((one) => {
     const numbers = one.values.filter((value): value is number => value !== null);
     if (numbers.length === 0) return `${one.label}: none`;
@@ -100,52 +165,55 @@ function chartSummary(title: string, days: string[], series: ChartSeries[], unit
   return `${title} ${span}. ${parts.join('; ')}.`;
 }
 
-/** Every day from the first to the last of `days` (sorted), inclusive. */
-export function calendarDays(days: readonly string[]): string[] {
-  const first = days[0];
-  const last = days[days.length - 1];
-  if (first === undefined || last === undefined) return [];
-  const all: string[] = [];
-  for (let day = first; day <= last; day = addDays(day, 1)) all.push(day);
-  return all;
-}
-
-function spec(id: ChartId, title: string, unit: string, kind: ChartSpec['kind'], days: string[], series: ChartSeries[], decimals: number): ChartSpec {
-  const rounded = series.map((one) => ({ ...one, values: one.values.map((value) => (value === null ? null : round(value, decimals))) }));
-  const all = calendarDays(days);
-  const at = new Map(days.map((day, index) => [day, index]));
+/**
+ * A chart from per-day values (days with sessions, oldest first). `title` gets the period:
+ * 'Reps per day' or 'Reps per week'.
+ */
+function spec(id: ChartId, title: (period: Period) => string, unit: string, kind: ChartSpec['kind'], days: string[], input: SeriesInput[], decimals: number): ChartSpec {
+  const period = periodOf(days);
+  const grouped = period === 'week' ? byWeek(days, input) : { periods: days, series: input };
+  const series = grouped.series.map(({ label, color, values }) => ({ label, color, values: values.map((value) => (value === null ? null : round(value, decimals))) }));
+  const stepDays = period === 'week' ? 7 : 1;
+  const all = calendarDays(grouped.periods, stepDays);
+  const at = new Map(grouped.periods.map((key, index) => [key, index]));
+  const heading = title(period);
   return {
     id,
-    title,
+    title: heading,
     unit,
     kind,
-    days,
-    series: rounded,
+    period,
+    periods: grouped.periods,
+    series,
     plot: {
-      x: all.map((day) => dayStart(day) / 1000),
-      values: rounded.map((one) =>
-        all.map((day) => {
-          const index = at.get(day);
+      x: all.map((key) => dayStart(key) / 1000),
+      values: series.map((one) =>
+        all.map((key) => {
+          const index = at.get(key);
           return index === undefined ? null : (one.values[index] ?? null);
         }),
       ),
+      stepDays,
     },
     decimals,
-    summary: chartSummary(title, days, series, unit, decimals),
+    summary: chartSummary(heading, period, grouped.periods, series, unit, decimals),
   };
 }
 
-/** "All techniques": sessions per day. */
+/** "All techniques": sessions per day (or week). */
 export function overviewCharts(records: readonly SessionRecord[]): ChartSpec[] {
   if (records.length === 0) return [];
   const daily = dailyTotals(records);
   const days = daily.map((day) => day.day);
-  return [spec('sessions', 'Sessions per day', 'sessions', 'bars', days, [{ label: 'Sessions', color: '--accent', values: daily.map((day) => day.sessions) }], 0)];
+  return [
+    spec('sessions', (period) => `Sessions per ${period}`, 'sessions', 'bars', days, [{ label: 'Sessions', color: '--accent', combine: 'sum', values: daily.map((day) => day.sessions) }], 0),
+  ];
 }
 
 /**
- * One technique, one point per day: reps, completed hold time (when the technique holds, or
- * holds were recorded), best range of motion, and left against right for sided techniques.
+ * One technique, a point per day (per week for a long history): reps, completed hold time
+ * (when any hold was completed), best range of motion, and left against right for sided
+ * techniques.
  */
 export function techniqueCharts(records: readonly SessionRecord[], techniqueId: TechniqueId): ChartSpec[] {
   const points = techniqueSeries(records, techniqueId, 'day');
@@ -154,20 +222,27 @@ export function techniqueCharts(records: readonly SessionRecord[], techniqueId: 
   const days = points.map((point) => point.key);
   // The newest record names the metric (a checker's metric could be renamed between versions).
   const newest = records.filter((record) => record.techniqueId === techniqueId).reduce((a, b) => (b.startedAt > a.startedAt ? b : a));
-  const unit = newest.metricUnit;
-  const charts = [spec('reps', 'Reps per day', 'reps', 'bars', days, [{ label: 'Reps', color: '--accent', values: points.map((point) => point.reps) }], 0)];
+  const charts = [spec('reps', (period) => `Reps per ${period}`, 'reps', 'bars', days, [{ label: 'Reps', color: '--accent', combine: 'sum', values: points.map((point) => point.reps) }], 0)];
   const holds = points.map((point) => point.holdSeconds);
-  if (technique?.defaultTargets.holdSeconds !== undefined || holds.some((seconds) => seconds > 0)) {
-    charts.push(spec('hold', 'Hold time per day', 's', 'bars', days, [{ label: 'Hold time', color: '--cow', values: holds }], 1));
+  if (holds.some((seconds) => seconds > 0)) {
+    charts.push(spec('hold', (period) => `Hold time per ${period}`, 's', 'bars', days, [{ label: 'Hold time', color: '--cow', combine: 'sum', values: holds }], 1));
   }
   charts.push(
-    spec('range', `Best range of motion (${newest.metricLabel.toLowerCase()})`, unit, 'line', days, [{ label: 'Best range', color: '--cat', values: points.map((point) => point.bestRange) }], 1),
+    spec(
+      'range',
+      (period) => `Best range of motion${period === 'week' ? ' each week' : ''} (${newest.metricLabel.toLowerCase()})`,
+      newest.metricUnit,
+      'line',
+      days,
+      [{ label: 'Best range', color: '--cat', combine: 'max', values: points.map((point) => point.bestRange) }],
+      1,
+    ),
   );
   if (technique?.sided) {
     charts.push(
-      spec('sides', 'Reps per side', 'reps', 'bars', days, [
-        { label: 'Left', color: '--accent', values: points.map((point) => point.left) },
-        { label: 'Right', color: '--warn', values: points.map((point) => point.right) },
+      spec('sides', (period) => `Reps per side, per ${period}`, 'reps', 'bars', days, [
+        { label: 'Left', color: '--accent', combine: 'sum', values: points.map((point) => point.left) },
+        { label: 'Right', color: '--warn', combine: 'sum', values: points.map((point) => point.right) },
       ], 0),
     );
   }
