@@ -60,3 +60,15 @@ test('a reload mid-session keeps the session, which can be resumed and carries o
   await expect(page.getByTestId('session')).toHaveCount(1);
   await expect(page.getByTestId('session').first().getByTestId('session-reps')).toHaveText(`${repsBefore + 1} ${repsBefore + 1 === 1 ? 'rep' : 'reps'}`);
 });
+
+test('storage turned off (private mode): the page says so and practice still counts', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+  });
+  await openPractice(page);
+  await expect(page.getByTestId('storage-error')).toContainText('will not be saved');
+  await page.getByTestId('video-file').setInputFiles(catCowClip);
+  await expect(page.getByTestId('analysis-done')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('rep-count')).toHaveText(String(CAT_COW_CLIP.reps));
+  await expect(page.getByTestId('summary-reps')).toHaveText(String(CAT_COW_CLIP.reps));
+});
