@@ -64,10 +64,13 @@ const SAMPLE_REPS = SAMPLE.sessions.reduce((sum, session) => sum + session.reps.
 
 async function openHistory(page: Page, query = ''): Promise<void> {
   await page.goto(`/history${query}`);
+  // "Loading" is absent before the page mounts too: wait until the store is open (import enabled).
+  await expect(page.getByTestId('import-file')).toBeEnabled();
   await expect(page.getByTestId('history-loading')).toHaveCount(0);
 }
 
 async function importText(page: Page, text: string, name = 'unknot-export.json'): Promise<void> {
+  await expect(page.getByTestId('import-file')).toBeEnabled();
   await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 

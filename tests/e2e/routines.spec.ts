@@ -77,6 +77,8 @@ test('makes a two-step routine that survives a reload; a bad one says what to fi
   await edit.getByTestId('editor-step').nth(1).getByTestId('move-up').click();
   await edit.getByTestId('routine-name').fill('Hug first');
   await edit.getByTestId('save-routine').click();
+  // The save is written before the page says so; reloading earlier could race it.
+  await expect(page.getByTestId('routines-message')).toHaveText('Saved “Hug first”.');
   await page.reload();
   await expect(card(page, 'Hug first').getByTestId('routine-step-item')).toHaveText(['Self-hug — 2 reps, hold 6 s then rest 30 s', 'Cat-cow — 4 reps']);
   await expect(card(page, 'Desk break')).toHaveCount(0);
