@@ -5,6 +5,7 @@
 import { closeCamera, everyVideoFrame, openCamera, CameraError } from '../camera/camera';
 import { isImageFile, openImageFile } from '../camera/image-file';
 import { openVideoFile, VideoFileError, type VideoClip } from '../camera/video-file';
+import { DEFAULT_FRAMING } from '../coaching/framing';
 import { CoachPipeline, type PipelineOutput } from '../coaching/pipeline';
 import { PhaseTimeline, type PhaseSpan } from '../coaching/timeline';
 import { CueVoice } from '../coaching/speech';
@@ -240,7 +241,8 @@ export class PracticeSession {
     this.targets = targets;
     this.checker = create(targets);
     this.metricSpec = this.checker.metric;
-    this.pipeline = new CoachPipeline(this.checker);
+    // Head and shoulders close to a laptop fill the frame by design: no "too close" there.
+    this.pipeline = new CoachPipeline(this.checker, { ...DEFAULT_FRAMING, checkTooClose: this.technique.view !== 'front-upper-body' });
   }
 
   /** Forgets the checker's baseline; the next seconds of neutral pose calibrate it again. */
