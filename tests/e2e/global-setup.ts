@@ -1,10 +1,11 @@
 /**
  * Makes the browser tests' media from the shared fixtures with ffmpeg: the fake camera feed
- * (.mjpeg, as DESIGN.md §6 advises) and a forward/backward clip with a known rep count.
+ * (.mjpeg, as DESIGN.md §6 advises), a forward/backward clip with a known rep count, and the
+ * clip with the person far away.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { catCowCameraFeed, catCowClip, catCowForwardBackward3, FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON, mediaDir } from './media';
+import { catCowCameraFeed, catCowClip, catCowFarAway, catCowForwardBackward3, FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON, mediaDir } from './media';
 
 function ffmpeg(args: string[]): void {
   try {
@@ -30,6 +31,14 @@ export default function globalSetup(): void {
       '-filter_complex',
       '[0:v]fps=30,scale=360:-2,split[f][b0];[b0]reverse[b];[f][b]concat=n=2:v=1:a=0,loop=loop=2:size=606:start=0[out]',
       '-map', '[out]', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-an', catCowForwardBackward3,
+    ]);
+  }
+  if (!existsSync(catCowFarAway)) {
+    // The same clip with the person a fifth of the size, in the middle of a grey frame: "too far".
+    ffmpeg([
+      '-i', catCowClip,
+      '-vf', 'fps=30,scale=144:-2,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x303030',
+      '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-an', catCowFarAway,
     ]);
   }
 }

@@ -16,3 +16,5 @@ export const catCowForwardBackward3 = join(mediaDir, 'cat-cow-forward-backward-x
 export const bridgeClip = join(fixturesDir, 'video/bridge-side.mp4');
 /** Real photos, one folder per label. */
 export const imagesDir = join(fixturesDir, 'images');
+/** The cat-cow clip shrunk to a fifth in a grey frame: the person is too far away to coach. */
+export const catCowFarAway = join(mediaDir, 'cat-cow-far-away.mp4');

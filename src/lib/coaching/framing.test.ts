@@ -54,6 +54,16 @@ describe('framingIssue', () => {
     expect(framingIssue(frame(dim))).toBe('low-confidence');
   });
 
+  it('too far even when the model makes out only a few points of the person (no upper body)', () => {
+    const tiny = scaled(onAllFours, 1 / 5);
+    const fewPoints: KeypointMap = { left_hip: tiny.left_hip, left_knee: tiny.left_knee, left_ankle: tiny.left_ankle };
+    expect(framingIssue(frame(fewPoints))).toBe('too-far');
+    // The same few points at the frame's edge are a body mostly out of the picture, not a far one.
+    const atEdge = Object.fromEntries(Object.entries(fewPoints).map(([name, p]) => [name, { ...p!, x: p!.x - 0.45 }]));
+    expect(Math.min(...Object.values(atEdge).map((p) => p!.x))).toBeLessThan(0.01);
+    expect(framingIssue(frame(atEdge))).toBeNull();
+  });
+
   it('nobody at all is not a framing problem (the checker says out of frame)', () => {
     expect(framingIssue(frame(withScores(onAllFours, 0.1)))).toBeNull();
     expect(framingIssue(frame({}))).toBeNull();

@@ -22,8 +22,10 @@ export interface FramingOptions {
   checkTooClose: boolean;
   /** A seen point this close to the frame edge touches it. */
   edgeMargin: number;
-  /** The median score of the upper-body points below this (someone is there, unclearly): low confidence. */
+  /** The median score of the upper-body points below this (someone is there, unclearly): low confidence… */
   minMedianScore: number;
+  /** …provided the best of them reaches this (an upper body out of the picture scores near 0). */
+  faintScore: number;
   /** An issue must last this long before it is raised, and be gone this long before it clears. */
   raiseAfterMs: number;
   clearAfterMs: number;
@@ -35,6 +37,7 @@ export const DEFAULT_FRAMING: FramingOptions = {
   checkTooClose: true,
   edgeMargin: 0.01,
   minMedianScore: 0.25,
+  faintScore: 0.15,
   raiseAfterMs: 1000,
   clearAfterMs: 500,
 };
@@ -55,27 +58,27 @@ const UPPER_BODY: readonly KeypointName[] = [
 
 /** This frame's framing problem, if any (no hysteresis; see FramingGate). */
 export function framingIssue(frame: PoseFrame, options: FramingOptions = DEFAULT_FRAMING): FramingIssue | null {
-  const scores = UPPER_BODY.map((name) => frame.keypoints[name]?.score ?? 0).sort((a, b) => a - b);
-  const median = scores[Math.floor(scores.length / 2)] ?? 0;
-  // Nobody there at all is "out of frame", for the checker to say.
-  if (scores.at(-1)! < options.minScore) return null;
-  if (median < options.minMedianScore) return 'low-confidence';
-
   const seen = Object.values(frame.keypoints).filter((point) => point !== undefined && point.score >= options.minScore);
+  // Nobody there at all is "out of frame", for the checker to say.
+  if (seen.length === 0) return null;
+
+  const upper = UPPER_BODY.map((name) => frame.keypoints[name]?.score ?? 0).sort((a, b) => a - b);
+  const median = upper[Math.floor(upper.length / 2)]!;
+  // Faintly there, but nothing clear: dim light, backlight, a blurred picture.
+  if (median < options.minMedianScore && upper.at(-1)! >= options.faintScore) return 'low-confidence';
+
   const xs = seen.map((point) => point!.x);
   const ys = seen.map((point) => point!.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  if (bodySize(frame, options.minScore, Math.max(maxX - minX, maxY - minY)) < options.minSpan) return 'too-far';
+  // Coordinates are in units of the longer side: the frame is 1 × 1/aspect (landscape) or aspect × 1.
+  const width = frame.aspect >= 1 ? 1 : frame.aspect;
+  const height = frame.aspect >= 1 ? 1 / frame.aspect : 1;
+  const m = options.edgeMargin;
+  const touchesEdge = minX <= m || minY <= m || maxX >= width - m || maxY >= height - m;
+  // Small and clear of the edges: far away (a body cut off by an edge is the checker's "out of frame").
+  if (!touchesEdge && bodySize(frame, options.minScore, Math.max(maxX - minX, maxY - minY)) < options.minSpan) return 'too-far';
 
-  if (options.checkTooClose) {
-    // Coordinates are in units of the longer side: the frame is 1 × 1/aspect (landscape) or aspect × 1.
-    const width = frame.aspect >= 1 ? 1 : frame.aspect;
-    const height = frame.aspect >= 1 ? 1 / frame.aspect : 1;
-    const m = options.edgeMargin;
-    const acrossWidth = minX <= m && maxX >= width - m;
-    const acrossHeight = minY <= m && maxY >= height - m;
-    if (acrossWidth || acrossHeight) return 'too-close';
-  }
+  if (options.checkTooClose && ((minX <= m && maxX >= width - m) || (minY <= m && maxY >= height - m))) return 'too-close';
   return null;
 }
 
