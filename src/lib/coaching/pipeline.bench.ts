@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import type { PoseFrame } from '../pose/keypoints';
 import { CatCowChecker } from '../techniques/cat-cow/checker';
+import { DEFAULT_FRAMING } from './framing';
 import { CoachPipeline } from './pipeline';
 
 for (const model of ['lightning', 'blazepose-full']) {
@@ -10,7 +11,8 @@ for (const model of ['lightning', 'blazepose-full']) {
     readFileSync(new URL(`../techniques/cat-cow/traces/cat-cow-side.${model}.json`, import.meta.url), 'utf8'),
   ) as { frames: PoseFrame[] };
   const { frames } = trace;
-  const pipeline = new CoachPipeline(new CatCowChecker());
+  // With framing guidance on, as in the app.
+  const pipeline = new CoachPipeline(new CatCowChecker(), DEFAULT_FRAMING);
   let offsetMs = 0;
 
   describe(`core on the cat-cow trace (${model}, ${frames.length} frames per iteration)`, () => {
