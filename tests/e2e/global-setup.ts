@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { catCowCameraFeed, catCowClip, catCowFarAway, catCowForwardBackward3, FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON, mediaDir } from './media';
+import { catCowCameraFeed, catCowClip, catCowFarAway, catCowForwardBackward3, sittingStillFeed, sittingStillPhoto, FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON, mediaDir } from './media';
 
 function ffmpeg(args: string[]): void {
   try {
@@ -32,6 +32,10 @@ export default function globalSetup(): void {
       '[0:v]fps=30,scale=360:-2,split[f][b0];[b0]reverse[b];[f][b]concat=n=2:v=1:a=0,loop=loop=2:size=606:start=0[out]',
       '-map', '[out]', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-an', catCowForwardBackward3,
     ]);
+  }
+  if (!existsSync(sittingStillFeed)) {
+    // Six seconds of one photo at 30 fps: a person holding still for calibration.
+    ffmpeg(['-loop', '1', '-i', sittingStillPhoto, '-t', '6', '-vf', 'scale=480:-2,format=yuvj420p', '-r', '30', '-q:v', '5', sittingStillFeed]);
   }
   if (!existsSync(catCowFarAway)) {
     // The same clip with the person a fifth of the size, in the middle of a grey frame: "too far".

@@ -18,3 +18,6 @@ export const bridgeClip = join(fixturesDir, 'video/bridge-side.mp4');
 export const imagesDir = join(fixturesDir, 'images');
 /** The cat-cow clip shrunk to a fifth in a grey frame: the person is too far away to coach. */
 export const catCowFarAway = join(mediaDir, 'cat-cow-far-away.mp4');
+/** A still photo of someone sitting tall, facing the camera, as a looping webcam feed (calibration). */
+export const sittingStillFeed = join(mediaDir, 'neutral-sitting-still.mjpeg');
+export const sittingStillPhoto = join(fixturesDir, 'images/neutral-sitting/fitguru_easy-meditation.jpg');
