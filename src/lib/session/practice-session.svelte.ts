@@ -280,13 +280,15 @@ export class PracticeSession {
   }
 
   /** Leaving the page ends the session like Stop; a reload or a closed tab does not get here (see flush). */
-  dispose(): void {
+  /** Resolves once the session's last record is written (the store may close then). */
+  dispose(): Promise<void> {
     this.log.end(this.endStatus());
-    this.log.dispose();
+    const saved = this.log.dispose();
     this.teardownSource();
     this.voice.stop();
     this.detector?.dispose();
     this.detector = null;
+    return saved;
   }
 
   /**

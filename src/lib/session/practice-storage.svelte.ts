@@ -68,10 +68,10 @@ export class PracticeStorage {
     if (record) rememberActiveSession(record.status === 'active' ? record.id : null);
   }
 
-  dispose(): void {
+  /** Closes the store once the session's last write (`saved`) is done. */
+  dispose(saved: Promise<void>): void {
     this.disposed = true;
-    // After the session's last write has been handed to the store (dispose order: session first).
-    setTimeout(() => this.store?.close(), 2000);
+    void saved.finally(() => this.store?.close());
   }
 
   /** In a routine, the step's targets (reps, hold) apply instead of the user's own for this technique. */

@@ -106,9 +106,14 @@ export class SessionLog {
     void this.autosaver?.flush();
   }
 
-  dispose(): void {
-    this.flush();
-    this.autosaver?.dispose();
+  /** Stops saving once everything pending is written (the final record may queue behind a write in flight). */
+  async dispose(): Promise<void> {
+    const saver = this.autosaver;
+    this.autosaver = null;
+    if (!saver) return;
+    if (this.recorder.active) saver.update(this.recorder.snapshot());
+    await saver.flush();
+    saver.dispose();
   }
 
   private publish(): void {

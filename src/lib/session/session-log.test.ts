@@ -80,3 +80,34 @@ describe('SessionLog', () => {
     expect(record.reps).toHaveLength(2);
   });
 });
+
+describe('SessionLog on leaving the page', () => {
+  it('ending and disposing while a save is still in flight still writes the final record', async () => {
+    const saved: SessionRecord[] = [];
+    let release: () => void = () => {};
+    const store = {
+      saveSession: (record: SessionRecord) =>
+        new Promise<void>((resolve) => {
+          // The first write hangs until released, like a slow disk.
+          const done = () => {
+            saved.push(structuredClone(record));
+            resolve();
+          };
+          if (saved.length === 0 && !released) release = done;
+          else done();
+        }),
+    } as unknown as UnknotStore;
+    let released = false;
+    const log = new SessionLog();
+    log.attachStore(store);
+    log.begin(META, 0);
+    log.step(output(3000, [rep(3000, 0)], 1), null);
+    log.end('completed', 10_000);
+    const disposed = log.dispose();
+    released = true;
+    release();
+    await disposed;
+    expect(saved.at(-1)?.status).toBe('completed');
+    expect(saved.at(-1)?.reps).toHaveLength(1);
+  });
+});
