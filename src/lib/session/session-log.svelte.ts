@@ -52,10 +52,6 @@ export class SessionLog {
     this.carried = countReps(saved.reps);
   }
 
-  get recording(): boolean {
-    return this.recorder.active;
-  }
-
   begin(meta: Omit<SessionStart, 'startedAt'>, now = Date.now()): void {
     if (this.recorder.active) this.end('stopped', now);
     this.summary = null;
