@@ -55,12 +55,16 @@ export class PracticeStorage {
     this.interrupted = null;
   }
 
-  /** Leaves the unfinished session as it is, marked interrupted (it stays in History). */
+  /**
+   * Leaves the unfinished session as it is, marked interrupted (it stays in History). The offer
+   * goes once that is written, so leaving the page at once cannot undo it; if the write fails
+   * the session simply stays unfinished and is offered again later.
+   */
   async close(): Promise<void> {
     const record = this.interrupted;
     if (!record) return;
-    this.interrupted = null;
     await this.store?.markInterrupted(record.id).catch(() => false);
+    if (this.interrupted?.id === record.id) this.interrupted = null;
   }
 
   /** Called as the session's record changes: marks which session this tab is recording. */
