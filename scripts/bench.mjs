@@ -86,6 +86,9 @@ try {
     await waitForFrames(page, warmupFrames + frames, frames * 1000 + 60_000);
     const after = await snapshot(page);
 
+    // The bare model on the live camera, the app's own work paused: what reading a live
+    // camera costs here, apart from the app.
+    const modelOnCamera = await page.evaluate((n) => window.__unknot.timeModelOnCamera(n), 200);
     // The bare model on the last camera frame, with the camera stopped.
     const modelOnly = await page.evaluate((n) => window.__unknot.timeModelOnly(n), 200);
 
@@ -105,6 +108,8 @@ try {
       'model ms': bareModelMs.toFixed(1),
       'app ms': appMs.toFixed(1),
       'app/model': (appMs / bareModelMs).toFixed(2),
+      'model+cam ms': median(modelOnCamera).toFixed(1),
+      'app/model+cam': (appMs / median(modelOnCamera)).toFixed(2),
       'core ms': after.medians.coreMs.toFixed(2),
       'draw ms': after.drawMs.toFixed(2),
       'live fps': liveFps.toFixed(1),
@@ -125,7 +130,9 @@ try {
 console.log(`\nUnknot bench: ${frames} frames per model after ${warmupFrames} warm-up, WASM, headless Chromium, ${(await import('node:os')).cpus().length} cores`);
 console.table(rows);
 console.log(
-  'model ms: bare estimatePoses on one frame. app ms: per camera frame, model + core + state + overlay draw.\n' +
+  'model ms: bare estimatePoses on one frozen frame, camera stopped. model+cam ms: the same loop on the live\n' +
+    'camera (frame read from the video, camera decoding beside it), app paused. app ms: per camera frame,\n' +
+    'model + core + state + overlay draw; app/model+cam is the share the app itself adds.\n' +
     'core ms is coarse here (browser timers are rounded to 0.1 ms without cross-origin isolation);\n' +
     'the exact core figure comes from `vitest bench` on the recorded trace (printed above).',
 );

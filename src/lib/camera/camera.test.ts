@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CameraError, cameraErrorFrom, type CameraErrorKind } from './camera';
+import { CameraError, cameraErrorFrom, everyVideoFrame, type CameraErrorKind } from './camera';
 
 const kindOf = (name: string): CameraErrorKind => cameraErrorFrom(new DOMException('from the browser', name)).kind;
 
@@ -54,5 +54,99 @@ describe('cameraErrorFrom', () => {
 
   it('does not trust a name on something that is not an error', () => {
     expect(cameraErrorFrom({ name: 'NotAllowedError' }).kind).toBe('unknown');
+  });
+});
+
+/** A video element that presents frames when told to, like requestVideoFrameCallback does. */
+function fakeVideo() {
+  let pending: ((nowMs: number) => void)[] = [];
+  const video = {
+    requestVideoFrameCallback(callback: (nowMs: number) => void) {
+      pending.push(callback);
+      return pending.length;
+    },
+  } as unknown as HTMLVideoElement;
+  const present = (nowMs: number) => {
+    const callbacks = pending;
+    pending = [];
+    for (const callback of callbacks) callback(nowMs);
+  };
+  return { video, present, listeners: () => pending.length };
+}
+
+/** An onFrame whose calls finish only when the test says so. */
+function slowHandler() {
+  const seen: number[] = [];
+  const finishers: (() => void)[] = [];
+  let running = 0;
+  let mostAtOnce = 0;
+  const onFrame = (nowMs: number) =>
+    new Promise<void>((resolve) => {
+      seen.push(nowMs);
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      finishers.push(() => {
+        running -= 1;
+        resolve();
+      });
+    });
+  const finishOne = async () => {
+    finishers.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { onFrame, seen, finishOne, mostAtOnce: () => mostAtOnce };
+}
+
+describe('everyVideoFrame', () => {
+  it('handles each frame once when the handler keeps up', async () => {
+    const { video, present } = fakeVideo();
+    const handler = slowHandler();
+    everyVideoFrame(video, handler.onFrame);
+    for (const nowMs of [0, 33, 66]) {
+      present(nowMs);
+      await handler.finishOne();
+    }
+    expect(handler.seen).toEqual([0, 33, 66]);
+  });
+
+  it('takes a frame that arrived while busy as soon as the handler is done, one at a time', async () => {
+    const { video, present } = fakeVideo();
+    const handler = slowHandler();
+    everyVideoFrame(video, handler.onFrame);
+    present(0);
+    present(33); // arrives while frame 0 is being handled
+    expect(handler.seen).toEqual([0]);
+    await handler.finishOne();
+    // Not a frame later: right away.
+    expect(handler.seen).toEqual([0, 33]);
+    await handler.finishOne();
+    expect(handler.seen).toEqual([0, 33]);
+    expect(handler.mostAtOnce()).toBe(1);
+  });
+
+  it('skips to the newest frame when several arrived while busy', async () => {
+    const { video, present } = fakeVideo();
+    const handler = slowHandler();
+    everyVideoFrame(video, handler.onFrame);
+    present(0);
+    present(33);
+    present(66);
+    present(100);
+    await handler.finishOne();
+    await handler.finishOne();
+    expect(handler.seen).toEqual([0, 100]);
+  });
+
+  it('stops listening and drops a waiting frame once stopped', async () => {
+    const { video, present, listeners } = fakeVideo();
+    const handler = slowHandler();
+    const stop = everyVideoFrame(video, handler.onFrame);
+    present(0);
+    present(33);
+    stop();
+    await handler.finishOne();
+    present(66);
+    expect(handler.seen).toEqual([0]);
+    expect(listeners()).toBe(0);
   });
 });

@@ -292,6 +292,25 @@ export class PracticeSession {
   }
 
   /**
+   * Benchmark: the bare model on the live camera (read from the video element each time, the
+   * camera still decoding beside it) with the app's own work paused, to split the app's cost
+   * from what reading a live camera costs on this machine.
+   */
+  async timeModelOnCamera(frames: number): Promise<number[]> {
+    const { detector, video } = this;
+    if (!detector || !video || this.source !== 'camera') return [];
+    this.pause();
+    const times: number[] = [];
+    for (let i = 0; i < frames; i++) {
+      const start = performance.now();
+      await detector.estimate(video, i * 33);
+      times.push(performance.now() - start);
+    }
+    this.resume();
+    return times;
+  }
+
+  /**
    * Model-only timing loop for the benchmark: freezes the last frame into a canvas, ends the
    * session (so the camera no longer competes for the CPU) and times bare estimates on it.
    */
