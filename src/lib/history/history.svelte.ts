@@ -4,9 +4,10 @@
  * takes the record out at once and keeps it for an undo; export and import go through the
  * storage module's checked paths. Every storage failure becomes a message, never a throw.
  */
-import { openStore, toStorageError, type OpenResult, type StorageError, type UnknotStore } from '../storage/db';
+import { openStore, toStorageError, type OpenResult, type UnknotStore } from '../storage/db';
 import { exportFileName, parseImport, toCsv, toJsonExport } from '../storage/export';
 import type { SessionRecord } from '../storage/schema';
+import { StorePageState } from '../storage/store-page.svelte';
 import { dayKey, sessionsByDay } from '../session/summary';
 import { chartsFor, DAYS_PER_PAGE, filterSessions, headline, importMessage, MAX_IMPORT_BYTES, type TechniqueFilter } from './view';
 
@@ -38,10 +39,7 @@ const defaultSchedule = (run: () => void, ms: number) => {
   return () => clearTimeout(timer);
 };
 
-export class HistoryState {
-  status = $state<'loading' | 'ready' | 'unavailable'>('loading');
-  /** Why the store could not be opened (the page still renders, without data). */
-  storageError = $state.raw<StorageError | null>(null);
+export class HistoryState extends StorePageState {
   /** A later operation that failed (delete, undo, export, import's write); the data is unchanged. */
   actionError = $state<string | null>(null);
   /** Every stored session, newest first. */
@@ -51,7 +49,6 @@ export class HistoryState {
   pendingUndo = $state.raw<PendingUndo | null>(null);
   importResult = $state<string | null>(null);
   importError = $state<string | null>(null);
-  busy = $state(false);
   /** 'YYYY-MM-DD', local: set when the page opens and on each load. */
   today = $state('');
 
@@ -62,46 +59,24 @@ export class HistoryState {
   readonly headline = $derived(headline(this.filtered, this.today));
   readonly charts = $derived(chartsFor(this.filtered, this.filter));
 
-  private store: UnknotStore | null = null;
-  private readonly open: () => Promise<OpenResult>;
   private readonly clock: () => number;
   private readonly schedule: NonNullable<HistoryOptions['schedule']>;
   private cancelUndoTimer: (() => void) | null = null;
   private serial = 0;
-  private disposed = false;
 
   constructor(options: HistoryOptions = {}) {
-    this.open = options.open ?? (() => openStore());
+    super(options.open ?? (() => openStore()));
     this.clock = options.now ?? Date.now;
     this.schedule = options.schedule ?? defaultSchedule;
     this.filter = options.filter ?? 'all';
     this.today = dayKey(this.clock());
   }
 
-  get canWrite(): boolean {
-    return this.status === 'ready' && !this.busy;
-  }
-
   async load(): Promise<void> {
     this.today = dayKey(this.clock());
-    const opened = await this.open();
-    if (this.disposed) {
-      if (opened.ok) opened.store.close();
-      return;
-    }
-    if (!opened.ok) {
-      this.storageError = opened.error;
-      this.status = 'unavailable';
-      return;
-    }
-    this.store = opened.store;
-    try {
-      this.sessions = await opened.store.listSessions();
-      this.status = 'ready';
-    } catch (error) {
-      this.storageError = toStorageError(error);
-      this.status = 'unavailable';
-    }
+    await this.openAndRead(async (store) => {
+      this.sessions = await store.listSessions();
+    });
   }
 
   setFilter(filter: TechniqueFilter): void {
@@ -228,10 +203,8 @@ export class HistoryState {
     }
   }
 
-  dispose(): void {
-    this.disposed = true;
+  override dispose(): void {
     this.closeUndo();
-    this.store?.close();
-    this.store = null;
+    super.dispose();
   }
 }

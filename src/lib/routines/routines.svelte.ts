@@ -4,8 +4,9 @@
  * failure becomes a message, never a throw; without storage a routine can still be followed,
  * just not recorded.
  */
-import { openStore, toStorageError, type OpenResult, type StorageError, type UnknotStore } from '../storage/db';
+import { openStore, toStorageError, type OpenResult, type UnknotStore } from '../storage/db';
 import type { Routine } from '../storage/schema';
+import { StorePageState } from '../storage/store-page.svelte';
 import type { TechniqueId } from '../techniques/types';
 import { draftToRoutine, type RoutineDraft } from './editor';
 import { summarizeRun, type RunSummary } from './plan';
@@ -32,9 +33,7 @@ export interface StartedRun {
 const randomId = (): string =>
   typeof globalThis.crypto?.randomUUID === 'function' ? globalThis.crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-export class RoutinesState {
-  status = $state<'loading' | 'ready' | 'unavailable'>('loading');
-  storageError = $state.raw<StorageError | null>(null);
+export class RoutinesState extends StorePageState {
   /** A later operation that failed (save, delete, start's write); what is shown is unchanged. */
   actionError = $state<string | null>(null);
   /** The user's own routines, by name. */
@@ -42,50 +41,27 @@ export class RoutinesState {
   runs = $state.raw<RunSummary[]>([]);
   /** A short confirmation after a save or delete. */
   message = $state<string | null>(null);
-  busy = $state(false);
   /** Wall clock when the page loaded, for "Today 09:05". */
   now = $state(0);
 
   readonly routines = $derived(allRoutines(this.stored));
 
-  private store: UnknotStore | null = null;
-  private readonly open: () => Promise<OpenResult>;
   private readonly clock: () => number;
   private readonly newId: () => string;
-  private disposed = false;
 
   constructor(options: RoutinesOptions = {}) {
-    this.open = options.open ?? (() => openStore());
+    super(options.open ?? (() => openStore()));
     this.clock = options.now ?? Date.now;
     this.newId = options.newId ?? randomId;
     this.now = this.clock();
   }
 
-  get canWrite(): boolean {
-    return this.status === 'ready' && !this.busy;
-  }
-
   async load(): Promise<void> {
     this.now = this.clock();
-    const opened = await this.open();
-    if (this.disposed) {
-      if (opened.ok) opened.store.close();
-      return;
-    }
-    if (!opened.ok) {
-      this.storageError = opened.error;
-      this.status = 'unavailable';
-      return;
-    }
-    this.store = opened.store;
-    try {
-      this.stored = sortByName(await opened.store.listRoutines());
-      this.runs = await this.loadRuns(opened.store);
-      this.status = 'ready';
-    } catch (error) {
-      this.storageError = toStorageError(error);
-      this.status = 'unavailable';
-    }
+    await this.openAndRead(async (store) => {
+      this.stored = sortByName(await store.listRoutines());
+      this.runs = await this.loadRuns(store);
+    });
   }
 
   private async loadRuns(store: UnknotStore): Promise<RunSummary[]> {
@@ -171,11 +147,6 @@ export class RoutinesState {
     return { runId: summary.run.id, techniqueId: target.techniqueId, stepIndex: step };
   }
 
-  dispose(): void {
-    this.disposed = true;
-    this.store?.close();
-    this.store = null;
-  }
 }
 
 function sortByName(routines: Routine[]): Routine[] {
