@@ -78,7 +78,7 @@ function waitForDimensions(video: HTMLVideoElement): Promise<void> {
  * The frame callback stays registered while `onFrame` runs. A frame that arrives meanwhile is
  * already on the video element when `onFrame` returns, so it is taken at once; waiting for
  * the *next* frame instead idles for up to a frame (33 ms) each time the model runs long,
- * which cost ~10% of frames on a 2-core laptop. Only the newest waiting frame is taken.
+ * which cost 2–5 of every 30 frames on a 2-core laptop. Only the newest waiting frame is taken.
  */
 export function everyVideoFrame(
   video: HTMLVideoElement,

@@ -300,12 +300,7 @@ export class PracticeSession {
     const { detector, video } = this;
     if (!detector || !video || this.source !== 'camera') return [];
     this.pause();
-    const times: number[] = [];
-    for (let i = 0; i < frames; i++) {
-      const start = performance.now();
-      await detector.estimate(video, i * 33);
-      times.push(performance.now() - start);
-    }
+    const times = await timeEstimates(detector, video, frames);
     this.resume();
     return times;
   }
@@ -324,13 +319,7 @@ export class PracticeSession {
     frame.height = height;
     frame.getContext('2d')?.drawImage(lastInput, 0, 0, width, height);
     this.stop();
-    const times: number[] = [];
-    for (let i = 0; i < frames; i++) {
-      const start = performance.now();
-      await detector.estimate(frame, i * 33);
-      times.push(performance.now() - start);
-    }
-    return times;
+    return timeEstimates(detector, frame, frames);
   }
 
   tensorCount(): number {
@@ -491,4 +480,15 @@ export class PracticeSession {
     this.source = null;
     this.fps = 0;
   }
+}
+
+/** Benchmark: ms per bare `estimate` on `input`, back to back. */
+async function timeEstimates(detector: PoseDetector, input: PoseInput, frames: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < frames; i++) {
+    const start = performance.now();
+    await detector.estimate(input, i * 33);
+    times.push(performance.now() - start);
+  }
+  return times;
 }
