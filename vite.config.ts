@@ -21,5 +21,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Replays of whole recorded clips take a few seconds on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -16,6 +16,8 @@ const MODEL_FILES = [
   'blazepose-lite',
   'blazepose-full',
   'blazepose-heavy',
+  // Counts the people in view (several-people warning); run every so often, not every frame.
+  'movenet-multipose',
 ].flatMap((name) => [`${name}.json`, `${name}.bin`]);
 
 const WASM_FILES = [

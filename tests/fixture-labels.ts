@@ -21,12 +21,19 @@ export const CAT_COW_CLIP = {
 };
 
 /**
- * The bridge clip. ../shared/fixtures/README.md says 4 completed lifts (1.6–2.6, 3.4–4.2,
- * 5.2–6.4, 7.2–8.4 s) and a fifth from 9.4 s, but the video does not show that: frames at
- * 3.8 s and 7.6 s have the hips on the ground, and the man lifts three times, about every
- * 3.3 s (checked on a 2 fps contact sheet and frame by frame at 0.1 s). These labels are
- * "hips above half height", made from the video; the third lift is still coming down when
- * the clip ends. Reported in the issue note.
+ * The cat-cow clip played forward then backward three times (made at test time). Its ends run
+ * cow, cat | cat, cow | cow, cat | cat, cow | cow, cat | cat, cow: the cow at each backward →
+ * forward turn is one continuous cow, the cat at each forward → backward turn two cats with the
+ * easing between. Paired one cow with one cat, that is 4 reps, the last completed while the
+ * final cow is held (it is held 2 s, past the checker's 1.5 s). (Before a rep could complete
+ * in its second end, the final pair was lost and the count was 3.)
+ */
+export const CAT_COW_FORWARD_BACKWARD_X3_REPS = 4;
+
+/**
+ * The bridge clip: three lifts, about every 3.3 s; the third is still coming down when the clip
+ * ends (../shared/fixtures/README.md agrees now; an earlier version said 4, see there). These
+ * labels are "hips above half height", made from the video frame by frame at 0.1 s.
  */
 export const BRIDGE_CLIP = {
   file: 'video/bridge-side.mp4',
@@ -37,6 +44,29 @@ export const BRIDGE_CLIP = {
     { label: 'hips-up', startS: 1.75, endS: 3.3 },
     { label: 'hips-up', startS: 5.25, endS: 6.65 },
     { label: 'hips-up', startS: 8.25, endS: 9.45 },
+  ] satisfies LabelledSpan[],
+};
+
+/**
+ * The seated twist on a chair, seen from the front. ../shared/fixtures/README.md labels the
+ * first twist "to her own left" (2.0–7.0 s) and the second "to her own right"; the footage
+ * shows the opposite. At 4.0 s her face points to the image left and her right hand holds the
+ * chair back on the image left, behind her, her left hand on her right knee: a person facing
+ * the camera who turns towards the image left turns to their own RIGHT (the video is not a
+ * mirror view). At 12.0 s it is the other way round: left hand on the chair back, facing the
+ * image right, a twist to her LEFT. Both models agree (BlazePose's 3D shoulder line −57° at
+ * 4 s, +75° at 12 s; MoveNet's nose moves to the image left, then right). Reported in the
+ * issue note; these labels follow the footage.
+ */
+export const SEATED_TWIST_CLIP = {
+  file: 'video/seated-twist-front.mp4',
+  durationS: 17.4,
+  reps: { total: 2, left: 1, right: 1 },
+  /** The sides in the order she twists. */
+  order: ['right', 'left'] as const,
+  spans: [
+    { label: 'twist-right', startS: 2.0, endS: 7.0 },
+    { label: 'twist-left', startS: 10.0, endS: 14.5 },
   ] satisfies LabelledSpan[],
 };
 

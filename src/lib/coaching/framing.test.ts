@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { clipTrace, TRACE_CLIPS, TRACE_MODELS } from '../testing/traces';
 import { describe, expect, it } from 'vitest';
 import type { KeypointMap, PoseFrame } from '../pose/keypoints';
 import { allFoursKeypoints, catCowKnots, interpolate, sampleFrames } from '../testing/synthetic';
@@ -99,7 +99,7 @@ describe('CoachPipeline with framing guidance', () => {
   }, durationMs);
 
   it('shows the framing cue and counts nothing while the person is too far', () => {
-    const pipeline = new CoachPipeline(new CatCowChecker(), DEFAULT_FRAMING);
+    const pipeline = new CoachPipeline(new CatCowChecker(), { framing: DEFAULT_FRAMING });
     const outputs = frames.map((f) => pipeline.process(f));
     const far = outputs.filter((o) => o.tMs >= 6100 && o.tMs < 12000);
     expect(far.length).toBeGreaterThan(100);
@@ -112,20 +112,15 @@ describe('CoachPipeline with framing guidance', () => {
   });
 
   it('off (null) leaves the checker alone', () => {
-    const pipeline = new CoachPipeline(new CatCowChecker(), null);
+    const pipeline = new CoachPipeline(new CatCowChecker(), { framing: null });
     expect(frames.map((f) => pipeline.process(f)).every((o) => o.framingIssue === null)).toBe(true);
   });
 });
 
 describe('framing on the real recorded traces', () => {
-  const traces = [
-    '../techniques/cat-cow/traces/cat-cow-side.lightning.json',
-    '../techniques/cat-cow/traces/cat-cow-side.blazepose-full.json',
-    '../techniques/foam-roller/traces/bridge-side.lightning.json',
-    '../techniques/foam-roller/traces/bridge-side.blazepose-full.json',
-  ];
-  it.each(traces)('raises nothing on %s (people at a normal distance, in fair light)', (path) => {
-    const { frames: recorded } = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { frames: PoseFrame[] };
+  const traces = TRACE_CLIPS.flatMap((clip) => TRACE_MODELS.map((model) => [clip, model] as const));
+  it.each(traces)('raises nothing on %s with %s (people at a normal distance, in fair light)', (clip, model) => {
+    const recorded = clipTrace(clip, model);
     const gate = new FramingGate();
     const raised = recorded.map((f) => gate.step(f)).filter((issue) => issue !== null);
     expect(raised).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type * as PoseDetection from '@tensorflow-models/pose-detection';
 import type * as Tf from '@tensorflow/tfjs';
-import { isKeypointName, type Keypoint3DMap, type KeypointMap, type PoseFrame } from './keypoints';
+import { isKeypointName, type Keypoint3DMap, type KeypointMap, type PersonSighting, type PoseFrame, type SegmentationMask } from './keypoints';
 import { BACKEND_IDS, type BackendId, type ModelId } from './models';
 
 export type PoseInput = HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | ImageBitmap;
@@ -32,6 +32,13 @@ export interface DetectorOptions {
   onBackendRejected?: (backend: BackendId, reason: string) => void;
   /** Backends not to try (one that already failed mid-session). */
   exclude?: readonly BackendId[];
+  /** BlazePose only: also return the person's silhouette (`PoseFrame.mask`). */
+  segmentation?: boolean;
+  /**
+   * Run the multi-person detector (MoveNet MultiPose) on a frame at most this often (media
+   * time), to tell when more than one person is in view (`PoseFrame.people`). 0 or absent: off.
+   */
+  peopleEveryMs?: number;
 }
 
 export class DetectorError extends Error {
@@ -118,6 +125,7 @@ function createModel(
   poseDetection: typeof PoseDetection,
   model: ModelId,
   assetBase: string,
+  segmentation: boolean,
 ): Promise<PoseDetection.PoseDetector> {
   const models = `${assetBase}/models`;
   // The library's own smoothing is off: the core smooths (One Euro) with the frame's own
@@ -137,7 +145,8 @@ function createModel(
     runtime: 'tfjs',
     modelType,
     enableSmoothing: false,
-    enableSegmentation: false,
+    enableSegmentation: segmentation,
+    smoothSegmentation: false,
     detectorModelUrl: `${models}/blazepose-detector.json`,
     landmarkModelUrl: `${models}/blazepose-${modelType}.json`,
   });
@@ -181,6 +190,7 @@ async function backendCandidates(forced: BackendId | undefined): Promise<Backend
 
 export async function createPoseDetector(options: DetectorOptions): Promise<PoseDetector> {
   const { model, assetBase } = options;
+  const segmentation = (options.segmentation ?? false) && model.startsWith('blazepose');
   const setupTimeoutMs = options.setupTimeoutMs ?? 15_000;
   let libraries: Libraries;
   try {
@@ -204,12 +214,21 @@ export async function createPoseDetector(options: DetectorOptions): Promise<Pose
     }
     let detector: PoseDetection.PoseDetector;
     try {
-      detector = await withTimeout(createModel(poseDetection, model, assetBase), 60_000, 'model load');
+      detector = await withTimeout(createModel(poseDetection, model, assetBase, segmentation), 60_000, 'model load');
     } catch (error) {
       // A model that fails to load fails on every backend: report it as such.
       throw new DetectorError(`The pose model "${model}" could not be loaded: ${String(error)}`, 'model');
     }
-    return wrapDetector(tf, detector, model, backend);
+    let people: PeopleCounter | undefined;
+    if (options.peopleEveryMs) {
+      try {
+        people = await withTimeout(PeopleCounter.load(tf, assetBase, options.peopleEveryMs), 60_000, 'multi-person model load');
+      } catch (error) {
+        detector.dispose();
+        throw new DetectorError(`The multi-person model could not be loaded: ${String(error)}`, 'model');
+      }
+    }
+    return wrapDetector(tf, detector, model, backend, segmentation, people);
   }
   throw new DetectorError(`No compute backend could start (${failures.join('; ')})`, 'backend');
 }
@@ -226,6 +245,8 @@ function wrapDetector(
   detector: PoseDetection.PoseDetector,
   model: ModelId,
   backend: BackendId,
+  segmentation: boolean,
+  people: PeopleCounter | undefined,
 ): PoseDetector {
   const scratch = document.createElement('canvas');
   const scratchContext = scratch.getContext('2d', { willReadFrequently: true });
@@ -255,10 +276,129 @@ function wrapDetector(
       const { width: modelWidth, height: modelHeight } = inputSize(modelInput);
       const poses = await detector.estimatePoses(modelInput, { flipHorizontal: false, maxPoses: 1 }, tMs);
       const pose = poses[0];
+      const sightings = people?.due(tMs) ? await people.find(modelInput, modelWidth, modelHeight, tMs) : undefined;
+      if (!pose) {
+        disposeMasks(poses);
+        // Nobody for the single-person model, but the people count still matters (e.g. 0).
+        return sightings ? { tMs, aspect: modelWidth / modelHeight, keypoints: {}, people: sightings } : null;
+      }
       // Normalised by the longer side, keypoints do not depend on the size the model saw.
-      return pose ? toPoseFrame(pose, modelWidth, modelHeight, tMs) : null;
+      const frame = toPoseFrame(pose, modelWidth, modelHeight, tMs);
+      if (segmentation && pose.segmentation) frame.mask = await coarseMask(tf, pose.segmentation.mask);
+      disposeMasks(poses);
+      if (sightings) frame.people = sightings;
+      return frame;
     },
     tensorCount: () => tf.memory().numTensors,
-    dispose: () => detector.dispose(),
+    dispose: () => {
+      detector.dispose();
+      people?.dispose();
+    },
   };
+}
+
+/** Longer side of the coarse silhouette grid handed to the core. */
+export const MASK_GRID_MAX_SIDE = 96;
+
+/** BlazePose's full-frame mask, scaled down to a small grid of 0–255 person probabilities. */
+async function coarseMask(tf: typeof Tf, mask: NonNullable<PoseDetection.Pose["segmentation"]>["mask"]): Promise<SegmentationMask | undefined> {
+  const rgba = (await mask.toTensor()) as Tf.Tensor3D;
+  const [height = 0, width = 0] = rgba.shape;
+  if (width === 0 || height === 0) {
+    rgba.dispose();
+    return undefined;
+  }
+  const scale = MASK_GRID_MAX_SIDE / Math.max(width, height);
+  const gridWidth = Math.max(1, Math.round(width * scale));
+  const gridHeight = Math.max(1, Math.round(height * scale));
+  const grid = tf.tidy(() => {
+    const probability = tf.slice(rgba, [0, 0, 0], [height, width, 1]);
+    const small = tf.image.resizeBilinear(probability, [gridHeight, gridWidth], true);
+    return tf.cast(tf.clipByValue(tf.mul(small, 255), 0, 255), 'int32');
+  });
+  rgba.dispose();
+  const values = await grid.data();
+  grid.dispose();
+  return { width: gridWidth, height: gridHeight, data: Uint8Array.from(values) };
+}
+
+/** Masks the library made for poses we do not use (or after reading) hold tensors: free them. */
+function disposeMasks(poses: PoseDetection.Pose[]): void {
+  for (const pose of poses) {
+    const mask = pose.segmentation?.mask as { mask?: Tf.Tensor } | undefined;
+    mask?.mask?.dispose();
+  }
+}
+
+/**
+ * MoveNet MultiPose (Lightning), run every so often to count the people in view. Its graph
+ * takes a 256×256 int32 picture; the frame is letterboxed into it. Output [1, 6, 56]: per
+ * person 17 × (y, x, score), then the box (ymin, xmin, ymax, xmax) and the person's score,
+ * all in the letterboxed square's 0–1 units.
+ */
+class PeopleCounter {
+  private static readonly SIZE = 256;
+  private static readonly MIN_PERSON_SCORE = 0.25;
+  private lastRunMs = -Infinity;
+  private readonly square: HTMLCanvasElement;
+  private readonly squareContext: CanvasRenderingContext2D | null;
+
+  private constructor(
+    private readonly tf: typeof Tf,
+    private readonly graph: Tf.GraphModel,
+    private readonly everyMs: number,
+  ) {
+    this.square = document.createElement('canvas');
+    this.square.width = PeopleCounter.SIZE;
+    this.square.height = PeopleCounter.SIZE;
+    this.squareContext = this.square.getContext('2d', { willReadFrequently: true });
+  }
+
+  static async load(tf: typeof Tf, assetBase: string, everyMs: number): Promise<PeopleCounter> {
+    const graph = await tf.loadGraphModel(`${assetBase}/models/movenet-multipose.json`);
+    return new PeopleCounter(tf, graph, everyMs);
+  }
+
+  /** Whether it is time to look again (media time; a jump backwards, e.g. a new clip, runs it at once). */
+  due(tMs: number): boolean {
+    return tMs < this.lastRunMs || tMs - this.lastRunMs >= this.everyMs;
+  }
+
+  async find(input: PoseInput, width: number, height: number, tMs: number): Promise<PersonSighting[] | undefined> {
+    const context = this.squareContext;
+    if (!context) return undefined;
+    this.lastRunMs = tMs;
+    const size = PeopleCounter.SIZE;
+    const scale = size / Math.max(width, height);
+    const drawnWidth = width * scale;
+    const drawnHeight = height * scale;
+    context.fillStyle = '#000';
+    context.fillRect(0, 0, size, size);
+    context.drawImage(input, 0, 0, drawnWidth, drawnHeight);
+    const { tf } = this;
+    const output = tf.tidy(() => {
+      const pixels = tf.browser.fromPixels(this.square);
+      return this.graph.execute(tf.expandDims(tf.cast(pixels, 'int32'), 0)) as Tf.Tensor;
+    });
+    const values = await output.data();
+    output.dispose();
+    // The frame's longer side spans the square, so square units are already frame units
+    // (coordinates divided by the longer side, like every keypoint).
+    const sightings: PersonSighting[] = [];
+    for (let person = 0; person < 6; person++) {
+      const row = person * 56;
+      const score = values[row + 55] ?? 0;
+      if (score < PeopleCounter.MIN_PERSON_SCORE) continue;
+      const [ymin = 0, xmin = 0, ymax = 0, xmax = 0] = [values[row + 51], values[row + 52], values[row + 53], values[row + 54]];
+      sightings.push({
+        box: { minX: xmin, minY: ymin, maxX: xmax, maxY: ymax },
+        score,
+      });
+    }
+    return sightings;
+  }
+
+  dispose(): void {
+    this.graph.dispose();
+  }
 }

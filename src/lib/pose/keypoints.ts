@@ -89,6 +89,23 @@ export interface Keypoint3D {
 export type KeypointMap = Partial<Record<KeypointName, Keypoint>>;
 export type Keypoint3DMap = Partial<Record<KeypointName, Keypoint3D>>;
 
+/**
+ * Where the person is in the picture, as a coarse grid over the whole frame (BlazePose's
+ * segmentation, scaled down): row-major person probability per cell, 0–255. Cell (i, j)
+ * covers x ∈ [i, i+1) × width-of-frame / width, likewise for y.
+ */
+export interface SegmentationMask {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** A person the multi-person detector found: the box around their points (frame units) and its score. */
+export interface PersonSighting {
+  box: { minX: number; minY: number; maxX: number; maxY: number };
+  score: number;
+}
+
 /** One pose estimate; `tMs` is the media time of the frame it came from. */
 export interface PoseFrame {
   tMs: number;
@@ -96,6 +113,13 @@ export interface PoseFrame {
   aspect: number;
   keypoints: KeypointMap;
   keypoints3D?: Keypoint3DMap;
+  /** The person's silhouette, when the model gives one (BlazePose with segmentation on). */
+  mask?: SegmentationMask;
+  /**
+   * Everyone in view, on the frames where the multi-person detector ran (it runs every so
+   * often, not on every frame); absent on the others.
+   */
+  people?: PersonSighting[];
 }
 
 /** Bones drawn by the overlay and used to judge "whole body in view". */

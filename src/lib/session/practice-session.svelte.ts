@@ -33,6 +33,10 @@ export interface SessionOptions {
   routine?: { runId: string; step: number };
   /** Media frames per second sampled when analysing a video file. */
   analysisFps?: number;
+  /** BlazePose: return the person's silhouette with each pose. */
+  segmentation?: boolean;
+  /** Look for other people in view this often (ms of media time); 0 or absent: never. */
+  peopleEveryMs?: number;
 }
 
 export class PracticeSession {
@@ -128,6 +132,8 @@ export class PracticeSession {
         backend: this.options.backend,
         assetBase: this.options.assetBase,
         exclude: [...this.failedBackends],
+        segmentation: this.options.segmentation,
+        peopleEveryMs: this.options.peopleEveryMs,
         onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
       });
       this.backend = this.detector.backend;
@@ -225,6 +231,8 @@ export class PracticeSession {
       return;
     }
     if (runId !== this.runId) return;
+    // A movement complete when the clip ends counts (e.g. it ends in the second half of a cat-cow).
+    this.finishMovement(Math.round(clip.durationS * 1000));
     this.closeTimeline(Math.round(clip.durationS * 1000));
     this.log.end('completed');
     this.analysisProgress = 1;
@@ -242,7 +250,11 @@ export class PracticeSession {
     this.checker = create(targets);
     this.metricSpec = this.checker.metric;
     // Head and shoulders close to a laptop fill the frame by design: no "too close" there.
-    this.pipeline = new CoachPipeline(this.checker, { ...DEFAULT_FRAMING, checkTooClose: this.technique.view !== 'front-upper-body' });
+    this.pipeline = new CoachPipeline(this.checker, {
+      framing: { ...DEFAULT_FRAMING, checkTooClose: this.technique.view !== 'front-upper-body' },
+      positions: this.technique.positions,
+      positionCue: this.technique.positionCue,
+    });
   }
 
   /** Forgets the checker's baseline; the next seconds of neutral pose calibrate it again. */
@@ -266,6 +278,7 @@ export class PracticeSession {
 
   /** Ends the current camera session or analysis; counters keep their final values. */
   stop(): void {
+    if (this.source !== null && this.status !== 'error') this.finishMovement();
     this.log.end(this.endStatus());
     this.teardownSource();
     this.voice.stop();
@@ -347,6 +360,12 @@ export class PracticeSession {
     this.apply(output);
     this.fps = Math.round(this.rate.tick(modelDone));
     this.timings.add({ modelMs: modelDone - frameStart, coreMs: coreDone - modelDone, totalMs: performance.now() - frameStart });
+  }
+
+  /** The session or clip ends: the checker counts a complete movement it has not yet counted. */
+  private finishMovement(tMs?: number): void {
+    const finished = this.pipeline.finish(tMs);
+    if (finished && finished.events.length > 0) this.apply(finished);
   }
 
   private apply(output: PipelineOutput): void {

@@ -1,4 +1,5 @@
 /** The techniques Unknot teaches: what to do, how the camera should see it. Pure data. */
+import type { BodyPosition } from '../geometry/position';
 import type { ModelId } from '../pose/models';
 import { CatCowChecker } from './cat-cow/checker';
 import { DEFAULT_FOAM_ROLLER_OPTIONS, FoamRollerChecker } from './foam-roller/checker';
@@ -6,7 +7,7 @@ import { PostureChecker } from './posture/checker';
 import { SelfHugChecker } from './self-hug/checker';
 import { DEFAULT_THORACIC_EXTENSION_OPTIONS, ThoracicExtensionChecker } from './thoracic-extension/checker';
 import { SEATED_TWIST_OPTIONS, STANDING_ROTATION_OPTIONS, TwistChecker } from './twist/checker';
-import type { Checker, TechniqueId } from './types';
+import type { Checker, Cue, TechniqueId } from './types';
 
 export type CameraView = 'side' | 'front' | 'front-upper-body';
 
@@ -15,6 +16,10 @@ export interface TechniqueDefinition {
   name: string;
   summary: string;
   view: CameraView;
+  /** The body positions it is done in; in any other nothing counts (the position gate). */
+  positions: readonly BodyPosition[];
+  /** How to get into that position, when the user is in another (default: the position's own cue). */
+  positionCue?: Cue;
   /** How to place the laptop, in a sentence. */
   setup: string;
   steps: string[];
@@ -76,6 +81,8 @@ export const PHASE_LABELS: Record<string, string> = {
   neutral: 'Starting position',
   'out-of-frame': 'Out of view',
   'wrong-view': 'Adjust the camera',
+  'wrong-position': 'Wrong position',
+  'several-people': 'More than one person',
   calibrating: 'Calibrating',
   cat: 'Cat',
   cow: 'Cow',
@@ -105,6 +112,7 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     name: 'Cat-cow',
     summary: 'Round and arch your back on all fours, slowly, with your breath.',
     view: 'side',
+    positions: ['all-fours'],
     setup: 'Put the laptop on the floor a couple of metres away, side-on to your mat, so your whole body from head to knees is in view.',
     steps: [
       'Come onto your hands and knees: hands under shoulders, knees under hips, arms straight.',
@@ -123,6 +131,7 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     name: 'Seated twist',
     summary: 'Sit tall and rotate your upper back to each side.',
     view: 'front',
+    positions: ['sitting'],
     setup: 'Sit facing the camera with your head, shoulders and hips in view.',
     steps: [
       'Sit cross-legged and tall.',
@@ -142,6 +151,7 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     name: 'Standing rotation',
     summary: 'Stand tall and turn your upper body right and left.',
     view: 'front',
+    positions: ['standing'],
     setup: 'Stand facing the camera with your whole upper body and hips in view.',
     steps: ['Stand tall, feet planted hip-width apart.', 'Turn your upper body to one side and hold 15–20 seconds.', 'Return to centre and turn to the other side.'],
     sided: true,
@@ -156,6 +166,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     name: 'Foam roller with hip lift',
     summary: 'Roll the upper back over a foam roller with your hips lifted.',
     view: 'side',
+    positions: ['lying-back'],
+    positionCue: { id: 'position-foam-roller', text: 'Lie on your back, the roller under your upper back, knees bent', priority: 85 },
     setup: 'Put the laptop on the floor side-on to you, so shoulders, hips and knees are in view.',
     steps: [
       'Lie with the roller across your upper back, below the shoulder blades.',
@@ -175,6 +187,7 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     name: 'Thoracic extension',
     summary: 'Lying on your back, gently lift the chest.',
     view: 'side',
+    positions: ['lying-back'],
     setup: 'Put the laptop on the floor side-on to you, your whole body in view.',
     steps: ['Lie on your back, knees bent, feet flat, arms out with palms down.', 'Gently arch your upper back, lifting the chest.', 'Hold a few seconds, lower slowly, repeat.'],
     sided: false,
@@ -189,6 +202,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     name: 'Self-hug',
     summary: 'Hug yourself and round the upper back to spread the shoulder blades.',
     view: 'front',
+    // The article says stand; sitting tall works the same for the upper back.
+    positions: ['standing', 'sitting'],
     setup: 'Stand facing the camera, head to hips in view.',
     steps: [
       'Stand tall and cross your arms, holding the opposite shoulders.',
@@ -206,6 +221,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     name: 'Desk posture',
     summary: 'Unknot watches your posture while you work and nudges you when you slouch.',
     view: 'front-upper-body',
+    positions: ['sitting', 'standing'],
+    positionCue: { id: 'position-desk', text: 'Sit (or stand) at your desk, facing the camera', priority: 85 },
     setup: 'Sit at your laptop as you work; your head and shoulders in view.',
     steps: ['Sit tall and calibrate your upright posture.', 'Work as usual; Unknot tells you after a sustained slouch.', 'Take the suggested stretch break.'],
     sided: false,

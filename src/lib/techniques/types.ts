@@ -12,8 +12,31 @@ export type TechniqueId =
 
 export type Side = 'left' | 'right';
 
-/** Phase ids shared by all checkers; each technique adds its own (DESIGN.md §4). */
-export type SharedPhase = 'neutral' | 'out-of-frame' | 'wrong-view' | 'calibrating';
+/**
+ * Phase ids shared by all checkers; each technique adds its own (DESIGN.md §4). The pipeline
+ * sets `wrong-position` (the body is not in the technique's position) and `several-people`.
+ */
+export type SharedPhase = 'neutral' | 'out-of-frame' | 'wrong-view' | 'calibrating' | 'wrong-position' | 'several-people';
+
+/**
+ * Why calibration is not getting on, so the page can say what to change: the user is moving,
+ * not facing the camera, not upright, part of the body is out of view, the head is turned,
+ * the arms are not down; or the pipeline's gates: framing (too far, too close, too dark),
+ * several people, the wrong position.
+ */
+export type CalibrationIssue =
+  | 'moving'
+  | 'not-facing'
+  | 'not-upright'
+  | 'body-not-in-view'
+  | 'head-turned'
+  | 'arms-not-down'
+  | 'framing'
+  | 'several-people'
+  | 'wrong-position';
+
+/** Where a checker's baseline came from: the user's own still moment, or a typical body (none was seen yet). */
+export type BaselineSource = 'calibrated' | 'typical';
 
 export interface Cue {
   id: string;
@@ -72,6 +95,10 @@ export interface CheckerOutput {
   side?: Side | null;
   /** Checkers with a baseline: how long the user must still hold the neutral pose (countdown); absent once calibrated. */
   calibrationRemainingMs?: number;
+  /** While calibrating: what keeps it from getting on, if anything. */
+  calibrationIssue?: CalibrationIssue;
+  /** Checkers with a baseline: where the one in use came from (absent while there is none). */
+  baseline?: BaselineSource;
 }
 
 /** A deterministic step function over frames: same frames in, same outputs out. */
@@ -79,6 +106,17 @@ export interface Checker {
   readonly metric: MetricSpec;
   step(frame: PoseFrame): CheckerOutput;
   reset(): void;
+  /**
+   * The body left the technique's position (or someone else stepped in): drop the movement
+   * in progress (a hold, a lift, half a cat-cow) without counting it; counts and baseline stay.
+   */
+  interrupt?(tMs: number): void;
+  /**
+   * The clip or the session ends at `tMs`: count a movement that is complete but was not yet
+   * counted (e.g. the second end of a cat-cow reached, a hold completed, not yet released).
+   * Returns the events (usually a repCompleted) and the counts after them.
+   */
+  finish?(tMs: number): { events: CheckerEvent[]; reps: RepCounts };
   /** Checkers with a calibrated baseline: forget it and calibrate again from the next frames. */
   recalibrate?(): void;
   /**

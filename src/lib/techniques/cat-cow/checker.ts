@@ -38,6 +38,11 @@ export interface CatCowOptions extends SideViewLimits {
   promptAfterMs: number;
   /** Body must be missing this long before the phase says out-of-frame. */
   outOfFrameGraceMs: number;
+  /**
+   * The second end of a rep held this long completes it, without waiting for the user to
+   * come out of it (a user who stops while holding cat still gets the rep).
+   */
+  repHoldMs: number;
   /** Wrist this far ahead of or behind the shoulder (× torso length) gets "hands under shoulders". */
   maxWristOffsetRatio: number;
   maxKneeOffsetRatio: number;
@@ -58,6 +63,7 @@ export const DEFAULT_CAT_COW_OPTIONS: CatCowOptions = {
   slowCueMs: 3000,
   promptAfterMs: 2500,
   outOfFrameGraceMs: 300,
+  repHoldMs: 1500,
   maxTorsoTiltDeg: 40,
   maxShoulderSpreadRatio: 0.6,
   maxWristOffsetRatio: 0.4,
@@ -193,6 +199,7 @@ export class CatCowChecker implements Checker {
       if (next === 'cat' || next === 'cow') this.reachEnd(next, tMs, arch, events);
       this.setPhase(next, tMs, events);
     }
+    if ((this.phase === 'cat' || this.phase === 'cow') && tMs - this.lastEndEnteredMs >= this.options.repHoldMs) this.completeRep(tMs, events);
     return this.output(tMs, arch, this.formCue(view, tMs), events, true);
   }
 
@@ -214,12 +221,34 @@ export class CatCowChecker implements Checker {
     this.lastEndEnteredMs = tMs;
   }
 
-  /**
-   * A rep is one cow and one cat, completed when the user comes out of the second of them:
-   * then the whole movement, with its deepest point, is known.
-   */
+  /** Out of the position (or someone else in view): half a movement is dropped, counts stay. */
+  interrupt(): void {
+    this.cowLatch.reset();
+    this.catLatch.reset();
+    this.visited = { cat: false, cow: false };
+    this.repStartMs = undefined;
+    this.lastEnd = undefined;
+    this.lastEndLeftMs = undefined;
+  }
+
+  /** The clip or session ends while the user is in the second end of a rep: that rep counts. */
+  finish(tMs: number): { events: CheckerEvent[]; reps: RepCounts } {
+    const events: CheckerEvent[] = [];
+    if (this.phase === 'cat' || this.phase === 'cow') this.completeRep(tMs, events);
+    return { events, reps: this.reps };
+  }
+
   private leaveEnd(tMs: number, events: CheckerEvent[]): void {
     this.lastEndLeftMs = tMs;
+    this.completeRep(tMs, events);
+  }
+
+  /**
+   * A rep is one cow and one cat: complete when the user comes out of the second of them,
+   * has held it `repHoldMs`, or the clip ends in it. Once counted, that end is spent: the
+   * next rep needs a cow and a cat of its own.
+   */
+  private completeRep(tMs: number, events: CheckerEvent[]): void {
     if (!(this.visited.cat && this.visited.cow) || this.repStartMs === undefined) return;
     this.reps = { ...this.reps, total: this.reps.total + 1 };
     events.push({

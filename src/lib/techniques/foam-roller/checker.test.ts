@@ -11,10 +11,21 @@ import {
   FoamRollerChecker,
   PassCounter,
   hipAngleDeg,
+  hipAngleForLiftPct,
+  hipHeightRatio,
+  hipLiftPct,
   type FoamRollerOutput,
 } from './checker';
 
 const options = DEFAULT_FOAM_ROLLER_OPTIONS;
+/** The hip angles at the band's entry and exit, with the shoulders on the floor (the angle decides there). */
+const ENTER_DEG = hipAngleForLiftPct(options.hipsUpEnterPct);
+/** The hip lift the checker reads on the synthetic bridge at `angle` (angle and height both count). */
+function liftPctAt(angle: number): number {
+  const { view } = readSideView(bridgeKeypoints({ hipAngleDeg: angle }), 0.3);
+  return hipLiftPct(angle, hipHeightRatio(view!));
+}
+const EXIT_DEG = hipAngleForLiftPct(options.hipsUpExitPct);
 const DOWN = 125;
 const UP = 178;
 
@@ -68,8 +79,8 @@ describe('FoamRollerChecker lifts and holds', () => {
     expect(reps.map((e) => e.type === 'repCompleted' && e.repIndex)).toEqual([1, 2, 3]);
     for (const rep of reps) {
       if (rep.type !== 'repCompleted') continue;
-      expect(rep.peakMetric).toBeCloseTo(UP, 0);
-      expect(rep.troughMetric).toBeCloseTo(DOWN, 0);
+      expect(rep.peakMetric).toBeCloseTo(liftPctAt(UP), 0);
+      expect(rep.troughMetric).toBeCloseTo(liftPctAt(DOWN), 0);
     }
     expect(final.rollPasses).toBe(0);
     expect(count('formFault')).toBe(0);
@@ -103,8 +114,8 @@ describe('FoamRollerChecker lifts and holds', () => {
     const { count, final } = runChecker(framesFor(knots));
     expect(count('holdStarted')).toBe(2);
     expect(count('holdCompleted')).toBe(0);
-    // The sag brought the hips down: by the rule "a lift counted when the hips come back down" that is two lifts.
-    expect(final.reps.total).toBe(2);
+    // The hips sagged out of the band but never rested (0.4 s at 140°, back up): one lift.
+    expect(final.reps.total).toBe(1);
   });
 
   it('a hold broken by leaving the picture does not complete', () => {
@@ -122,7 +133,7 @@ describe('FoamRollerChecker lifts and holds', () => {
   });
 
   it('a lift that stops short of the band is not a rep', () => {
-    const { final, phases } = runChecker(framesFor(lifts(3, { upValue: options.hipsUpEnterDeg - 3 })));
+    const { final, phases } = runChecker(framesFor(lifts(3, { upValue: ENTER_DEG - 3 })));
     expect(phases).toEqual([]);
     expect(final.reps.total).toBe(0);
   });
@@ -131,14 +142,14 @@ describe('FoamRollerChecker lifts and holds', () => {
 describe('FoamRollerChecker against jitter and dropouts', () => {
   it('fast wobble across the entry threshold never enters hips-up', () => {
     // ±5° at 4 Hz around the entry threshold: above it for 125 ms at a time, under the 200 ms dwell.
-    const frames = sampleFrames((tMs) => bridgeKeypoints({ hipAngleDeg: options.hipsUpEnterDeg + 5 * Math.sin((tMs / 1000) * 2 * Math.PI * 4) }), 10_000);
+    const frames = sampleFrames((tMs) => bridgeKeypoints({ hipAngleDeg: ENTER_DEG + 5 * Math.sin((tMs / 1000) * 2 * Math.PI * 4) }), 10_000);
     const { phases, final } = runChecker(frames);
     expect(phases).toEqual([]);
     expect(final.reps.total).toBe(0);
   });
 
   it('hips wobbling around the exit threshold during a hold make no extra rep', () => {
-    const wobble = (tMs: number) => (tMs > 3000 && tMs < 7000 ? options.hipsUpExitDeg + 5 * Math.sin((tMs / 1000) * 2 * Math.PI * 4) : 0);
+    const wobble = (tMs: number) => (tMs > 3000 && tMs < 7000 ? EXIT_DEG + 5 * Math.sin((tMs / 1000) * 2 * Math.PI * 4) : 0);
     const knots: Knots = [[0, DOWN], [1000, DOWN], [2500, UP], [3000, UP], [3001, 0], [7000, 0], [7001, UP], [8000, UP], [9500, DOWN], [10_500, DOWN]];
     const frames = sampleFrames((tMs) => {
       const base = interpolate(knots, tMs);
@@ -149,8 +160,10 @@ describe('FoamRollerChecker against jitter and dropouts', () => {
     expect(final.reps.total).toBe(1);
   });
 
-  it('lifts resting and peaking 8° past the thresholds count exactly, with keypoint noise', () => {
-    const frames = framesFor(lifts(4, { downValue: options.hipsUpExitDeg - 8, upValue: options.hipsUpEnterDeg + 8 }), {}, { noise: 0.002, seed: 11 });
+  it('lifts resting and peaking just past the thresholds count exactly, with keypoint noise', () => {
+    // The synthetic body's hips sit higher above its feet than a real one's (0.27 torso lengths
+    // at 140°, the real clip 0.05–0.2), so its rest is taken lower than the exit angle.
+    const frames = framesFor(lifts(4, { downValue: 130, upValue: ENTER_DEG + 8 }), {}, { noise: 0.002, seed: 11 });
     expect(runChecker(frames).final.reps.total).toBe(4);
   });
 
@@ -320,8 +333,8 @@ describe('FoamRollerChecker wrong view', () => {
     const { phases, final } = runChecker(frames);
     // Back on the floor, the hips must stay up for the dwell again before hips-up is re-entered.
     expect(phases).toEqual(['hips-up', 'wrong-view', 'neutral', 'hips-up', 'neutral']);
-    // The second hips-up after lying back down is a lift seen reaching the band and coming down.
-    expect(final.reps.total).toBe(1);
+    // Lying back down with the hips still up: that lift's start from the floor was not seen, so it is no rep.
+    expect(final.reps.total).toBe(0);
   });
 });
 
@@ -338,16 +351,17 @@ describe('hips up by height when a high roller keeps the angle low', () => {
   // A thick roller raises the shoulders so far that the hips, clearly off the floor, never bring
   // the shoulder–hip–knee line near straight (the real foam-roller photos read 136–153°).
   const HIGH_ROLLER = 0.7;
-  const lift150 = (rollerHeight: number) => framesFor([[0, 130], [1000, 130], [2000, 152], [6000, 152], [7000, 130], [8500, 130]], { rollerHeight });
+  // Rest at 115°: the synthetic roller raises the resting hips too (a real body's rest on the floor).
+  const lift150 = (rollerHeight: number) => framesFor([[0, 115], [1000, 115], [2000, 152], [6000, 152], [7000, 115], [8500, 115]], { rollerHeight });
 
-  it('a 152° lift on a high roller is hips up (height ≥ 0.45 torso lengths) and counts as one rep', () => {
+  it('a 152° lift on a high roller is hips up (over 50 % by its height) and counts as one rep', () => {
     const run = runChecker(lift150(HIGH_ROLLER));
     expect(run.phases).toEqual(['hips-up', 'neutral']);
     expect(run.final.reps.total).toBe(1);
     expect(run.count('holdCompleted')).toBe(1);
   });
 
-  it('the same angle with the shoulders on the floor is not a lift (height under 0.45, angle under 165°)', () => {
+  it('the same angle with the shoulders on the floor is not a lift (under 50 % by height and by angle)', () => {
     const run = runChecker(lift150(0.2));
     expect(run.phases).toEqual([]);
     expect(run.final.reps.total).toBe(0);

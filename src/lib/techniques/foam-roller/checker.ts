@@ -7,7 +7,9 @@
  *
  * Measurements (all from the side, image coordinates, y down; the floor is at the bottom of
  * the picture, so "up" is image-up):
- * - `hipAngleDeg` (the metric): the shoulder–hip–knee angle. 180 = hips in line with the
+ * - `hipLiftPct` (the metric, see there): how far the hips are lifted, 0 % resting on the
+ *   floor, 100 % shoulders, hips and knees in a straight line; from the two below.
+ * - `hipAngleDeg`: the shoulder–hip–knee angle. 180 = hips in line with the
  *   shoulders and knees (the bridge); hips resting on the floor read 131–148 on the recorded
  *   bridge clip (a roller under the shoulders lowers that a little). Reported above 180
  *   when the hip rises above the shoulder→knee line (over-arching), so the value keeps
@@ -48,6 +50,32 @@ export function hipHeightRatio(view: Pick<SideView, 'hip' | 'ankle' | 'torsoLeng
 /** Shoulder–hip–knee angle (see the module comment): 180 = straight bridge line. */
 export function hipAngleDeg(view: Pick<SideView, 'shoulder' | 'hip'> & { knee: Vec2 }): number {
   return signedBendDeg(view.shoulder, view.hip, view.knee);
+}
+
+/** The hip angle of a body resting on the floor (0 % lift) and of the straight bridge line (100 %). */
+export const RESTING_HIP_ANGLE_DEG = 140;
+export const STRAIGHT_HIP_ANGLE_DEG = 180;
+/** Hips this many torso lengths above the feet count as 100 % (the real foam-roller photos, hips clearly up: 0.49–0.56). */
+export const FULL_HIP_HEIGHT_RATIO = 0.9;
+
+/**
+ * Hip lift in %: 0 = hips on the floor, 100 = the straight line from shoulders to knees.
+ * The larger of the angle's share of the way from resting (140°) to straight (180°) and the
+ * hips' height above the feet as a share of 0.9 torso lengths. Either can put the hips up: the
+ * angle needs no ankle and ignores camera tilt; the height still works when a roller raises the
+ * shoulders and the angle never nears a straight line (the real foam-roller photos: 136–153°,
+ * height 0.49–0.56). Over 100 % means over-arching. On the recorded bridge clip: resting −25 to
+ * +28 %, the top of each lift 100–122 %.
+ */
+export function hipLiftPct(hipAngle: number, heightRatio: number | undefined): number {
+  const byAngle = (hipAngle - RESTING_HIP_ANGLE_DEG) / (STRAIGHT_HIP_ANGLE_DEG - RESTING_HIP_ANGLE_DEG);
+  const byHeight = heightRatio === undefined ? -Infinity : heightRatio / FULL_HIP_HEIGHT_RATIO;
+  return Math.max(byAngle, byHeight) * 100;
+}
+
+/** The hip angle that reads `pct` % on the angle scale (for tests and the gauge's explanation). */
+export function hipAngleForLiftPct(pct: number): number {
+  return RESTING_HIP_ANGLE_DEG + (pct / 100) * (STRAIGHT_HIP_ANGLE_DEG - RESTING_HIP_ANGLE_DEG);
 }
 
 /**
@@ -115,16 +143,9 @@ export type FoamRollerPhase = 'neutral' | 'hips-up' | 'out-of-frame' | 'wrong-vi
 export interface FoamRollerOptions extends LegOptions, SideViewLimits {
   /** Minimum keypoint score to use a point. */
   minScore: number;
-  /** Enter hips-up at hipAngleDeg ≥ hipsUpEnterDeg; back to neutral at ≤ hipsUpExitDeg. */
-  hipsUpEnterDeg: number;
-  hipsUpExitDeg: number;
-  /**
-   * …or at hipHeightRatio ≥ hipsUpEnterHeight, back at ≤ hipsUpExitHeight. Either measure
-   * puts the hips up: the angle needs no ankle and ignores camera tilt; the height still works
-   * when the roller raises the shoulders and the angle never nears a straight line.
-   */
-  hipsUpEnterHeight: number;
-  hipsUpExitHeight: number;
+  /** Enter hips-up at hipLiftPct ≥ hipsUpEnterPct; back to neutral at ≤ hipsUpExitPct. */
+  hipsUpEnterPct: number;
+  hipsUpExitPct: number;
   /** The hips must stay past a threshold this long to enter or leave hips-up: a flicker is not a lift. */
   phaseDwellMs: number;
   /** Target hold with the hips up. */
@@ -160,16 +181,13 @@ export interface FoamRollerOptions extends LegOptions, SideViewLimits {
 
 export const DEFAULT_FOAM_ROLLER_OPTIONS: FoamRollerOptions = {
   minScore: 0.3,
-  // From the recorded bridge clip (both models, after the pipeline's smoothing): hips resting
-  // read 131–148°, the top of a lift 179–187°. Entry sits well above the resting noise and
-  // below the lowest top; the 10° dead band covers the frame-to-frame jitter (±4°).
-  hipsUpEnterDeg: 165,
-  hipsUpExitDeg: 155,
-  // Above the bridge clip's highest top (0.41), so with the shoulders on the floor the angle
-  // decides; on a roller the shoulders ride high and the height takes over (the real
-  // foam-roller photos read 0.49–0.56 after the left/right merge).
-  hipsUpEnterHeight: 0.45,
-  hipsUpExitHeight: 0.37,
+  // From the recorded bridge clip (three models, after the pipeline's smoothing): resting reads
+  // at most 28 % (151°, or 0.2 torso lengths high), the top of a lift 100–122 %. Entry at half
+  // way (160°; 0.375 high) meets the labels' "hips above half height" within 0.4 s; the dead
+  // band down to 35 % (154°) covers the jitter (±4°). The height alone reaches 50 % only off
+  // the floor line (0.41 at the clip's tops: the angle decides there), on a roller (0.49–0.56).
+  hipsUpEnterPct: 50,
+  hipsUpExitPct: 35,
   phaseDwellMs: 200,
   holdMs: 3000,
   outOfFrameGraceMs: 400,
@@ -199,12 +217,12 @@ export const FOAM_ROLLER_CUES = {
 } as const satisfies Record<string, Cue>;
 
 export const FOAM_ROLLER_METRIC = (options: FoamRollerOptions = DEFAULT_FOAM_ROLLER_OPTIONS): MetricSpec => ({
-  id: 'hip-angle-deg',
-  label: 'Hip lift (shoulder–hip–knee angle)',
-  unit: '°',
-  min: 100,
-  max: 200,
-  bands: [{ phase: 'hips-up', min: options.hipsUpEnterDeg, max: 195 }],
+  id: 'hip-lift-pct',
+  label: 'Hip lift: 0 % on the floor, 100 % shoulders, hips and knees in a line',
+  unit: '%',
+  min: -20,
+  max: 120,
+  bands: [{ phase: 'hips-up', min: options.hipsUpEnterPct, max: 120 }],
 });
 
 /** The checker's output plus what only this technique measures. */
@@ -224,7 +242,6 @@ type Fault = 'feet' | 'knees' | 'head';
 export class FoamRollerChecker implements Checker {
   readonly metric: MetricSpec;
   private readonly hipsLatch: HysteresisLatch;
-  private readonly hipHeightLatch: HysteresisLatch;
   private readonly faults: Record<Fault, HysteresisLatch>;
   private readonly rollRate: RateMeter;
   private readonly passCounter: PassCounter;
@@ -243,14 +260,8 @@ export class FoamRollerChecker implements Checker {
   constructor(private readonly options: FoamRollerOptions = DEFAULT_FOAM_ROLLER_OPTIONS) {
     this.metric = FOAM_ROLLER_METRIC(options);
     this.hipsLatch = new HysteresisLatch({
-      onAbove: options.hipsUpEnterDeg,
-      offBelow: options.hipsUpExitDeg,
-      minOnMs: options.phaseDwellMs,
-      minOffMs: options.phaseDwellMs,
-    });
-    this.hipHeightLatch = new HysteresisLatch({
-      onAbove: options.hipsUpEnterHeight,
-      offBelow: options.hipsUpExitHeight,
+      onAbove: options.hipsUpEnterPct,
+      offBelow: options.hipsUpExitPct,
       minOnMs: options.phaseDwellMs,
       minOffMs: options.phaseDwellMs,
     });
@@ -264,7 +275,6 @@ export class FoamRollerChecker implements Checker {
 
   reset(): void {
     this.hipsLatch.reset();
-    this.hipHeightLatch.reset();
     for (const latch of Object.values(this.faults)) latch.reset();
     this.rollRate.reset();
     this.passCounter.reset();
@@ -294,23 +304,22 @@ export class FoamRollerChecker implements Checker {
         this.setPhase('out-of-frame', tMs, events);
       }
       this.hipsLatch.step(undefined, tMs);
-      this.hipHeightLatch.step(undefined, tMs);
       return this.output(tMs, null, this.presence.inFrame ? null : FOAM_ROLLER_CUES.outOfFrame, events, false, view ?? undefined);
     }
     if (this.presence.see()) events.push({ type: 'backInFrame', tMs });
 
     const hipAngle = hipAngleDeg({ ...view, knee: view.knee });
+    const lift = hipLiftPct(hipAngle, hipHeightRatio(view));
     const problem = sideViewProblem(view, options);
     if (problem) {
       this.wrongSinceMs ??= tMs;
       if (this.phase === 'wrong-view' || tMs - this.wrongSinceMs >= options.wrongViewDwellMs) {
         // Facing the camera, or sitting/standing: nothing can be read, and a lift in progress is abandoned.
         this.hipsLatch.reset();
-        this.hipHeightLatch.reset();
         this.lift.abandon();
         this.setPhase('wrong-view', tMs, events);
       }
-      return this.output(tMs, hipAngle, problem === 'not-side-on' ? FOAM_ROLLER_CUES.turnSideOn : FOAM_ROLLER_CUES.lieDown, events, false, view);
+      return this.output(tMs, lift, problem === 'not-side-on' ? FOAM_ROLLER_CUES.turnSideOn : FOAM_ROLLER_CUES.lieDown, events, false, view);
     }
     this.wrongSinceMs = undefined;
 
@@ -328,18 +337,29 @@ export class FoamRollerChecker implements Checker {
     }
 
     // Hips.
-    // Both latches step every frame so each keeps its own dwell; either one lifted is hips up.
-    const angleUp = this.hipsLatch.step(hipAngle, tMs);
-    const heightUp = this.hipHeightLatch.step(hipHeightRatio(view), tMs);
-    const up = angleUp || heightUp;
-    const change = this.lift.step(up, hipAngle, tMs);
+    const up = this.hipsLatch.step(lift, tMs);
+    const change = this.lift.step(up, lift, tMs, lift <= options.hipsUpExitPct);
     if (change.holdStarted) events.push({ type: 'holdStarted', tMs });
     if (change.rep) this.countRep(change.rep, tMs, events);
     this.setPhase(up ? 'hips-up' : 'neutral', tMs, events);
     if (change.holdCompletedMs !== undefined) events.push({ type: 'holdCompleted', tMs, durationMs: change.holdCompletedMs });
 
     const cue = this.formCue(view, tMs, events);
-    return this.output(tMs, hipAngle, cue, events, true, view, rollPosition);
+    return this.output(tMs, lift, cue, events, true, view, rollPosition);
+  }
+
+  /** Out of the technique's position: the lift in progress is dropped, the next must be seen from the floor. */
+  interrupt(): void {
+    this.hipsLatch.reset();
+    this.lift.abandon();
+  }
+
+  /** The clip or session ends: a lift still up whose hold was completed counts. */
+  finish(tMs: number): { events: CheckerEvent[]; reps: RepCounts } {
+    const events: CheckerEvent[] = [];
+    const rep = this.lift.finish(tMs);
+    if (rep) this.countRep(rep, tMs, events);
+    return { events, reps: this.reps };
   }
 
   /** A lift that reached the band is a rep once the hips are back down. */

@@ -194,7 +194,7 @@ export class ThoracicExtensionChecker implements Checker {
     const rate = this.rate.step(lift, tMs);
     this.liftRate = rate ?? null;
     const lifted = this.liftLatch.step(lift, tMs);
-    const change = this.lift.step(lifted, lift, tMs);
+    const change = this.lift.step(lifted, lift, tMs, lift <= options.liftedExitDeg);
     if (change.holdStarted) events.push({ type: 'holdStarted', tMs });
     if (change.lowered) this.leftLiftedMs = tMs;
     if (change.rep) this.countRep(change.rep, tMs, events);
@@ -217,6 +217,20 @@ export class ThoracicExtensionChecker implements Checker {
     else if (feetBad) cue = THORACIC_EXTENSION_CUES.feetFlat;
     else if (this.phase === 'neutral' && tMs - this.phaseSinceMs >= options.promptAfterMs) cue = THORACIC_EXTENSION_CUES.liftChest;
     return this.output(tMs, lift, cue, events, true, view);
+  }
+
+  /** Out of the technique's position: the lift in progress is dropped, the next must be seen from the floor. */
+  interrupt(): void {
+    this.liftLatch.reset();
+    this.lift.abandon();
+  }
+
+  /** The clip or session ends: a lift still up whose hold was completed counts. */
+  finish(tMs: number): { events: CheckerEvent[]; reps: RepCounts } {
+    const events: CheckerEvent[] = [];
+    const rep = this.lift.finish(tMs);
+    if (rep) this.countRep(rep, tMs, events);
+    return { events, reps: this.reps };
   }
 
   /** A lift that reached the band is a rep once the chest is lowered out of it. */

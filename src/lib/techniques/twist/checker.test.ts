@@ -46,37 +46,88 @@ describe('readTorso', () => {
 });
 
 describe('TwistChecker calibration', () => {
-  it('counts down ~2 s of a still neutral pose, then goes to neutral', () => {
+  it('counts down 1 s of a still neutral pose, measuring all the while, then goes to neutral', () => {
     const { outputs, phases, at } = run(framesFor([[0, 0], [4000, 0]]));
     expect(outputs[0]!.phase).toBe('calibrating');
-    expect(outputs[0]!.calibrationRemainingMs).toBe(2000);
-    expect(at(1000).calibrationRemainingMs).toBe(1000);
-    expect(at(1000).cue).toEqual(TWIST_CUES.calibrate);
-    expect(at(1000).metric).toBeNull();
-    expect(at(1000).counting).toBe(false);
+    expect(outputs[0]!.calibrationRemainingMs).toBe(1000);
+    expect(at(500).calibrationRemainingMs).toBe(500);
+    expect(at(500).cue).toEqual(TWIST_CUES.calibrate);
+    expect(at(500).calibrationIssue).toBeUndefined();
+    // Measured and counting from the first frame: a twist now would be followed.
+    expect(at(500).metric).toBeCloseTo(0, 6);
+    expect(at(500).counting).toBe(true);
+    expect(at(500).baseline).toBe('typical');
     expect(phases).toEqual(['neutral']);
-    const done = at(2000);
-    expect(done.tMs).toBe(2000);
+    const done = at(1000);
+    expect(done.tMs).toBe(1000);
     expect(done.phase).toBe('neutral');
     expect(done.calibrationRemainingMs).toBeUndefined();
+    expect(done.baseline).toBe('calibrated');
     expect(at(3000).metric).toBeCloseTo(0, 6);
     expect(at(3000).cue).toEqual(TWIST_CUES.begin);
   });
 
+  it('says what keeps it from calibrating: turned away, head turned, not upright', () => {
+    const issue = (pose: Omit<TwistPose, 'twistDeg'>, with3D: boolean) => run(framesFor([[0, 0], [1500, 0]], pose, { with3D })).at(500);
+    // 2D: the nose far off centre is the head turned; 3D: the ear line against the shoulders.
+    expect(issue({ headTurnDeg: 60 }, false).calibrationIssue).toBe('head-turned');
+    expect(issue({ headTurnDeg: 60 }, false).cue).toEqual(TWIST_CUES.lookAtCamera);
+    expect(issue({ headTurnDeg: 60 }, true).calibrationIssue).toBe('head-turned');
+    // Sitting at 40° to the camera (3D): face the camera.
+    expect(issue({ hipTurnDeg: 40 }, true).calibrationIssue).toBe('not-facing');
+    expect(issue({ hipTurnDeg: 40 }, true).cue).toEqual(TWIST_CUES.faceCamera);
+    expect(issue({ leanDeg: 20 }, false).calibrationIssue).toBe('not-upright');
+    expect(issue({ leanDeg: 20 }, false).cue).toEqual(TWIST_CUES.sitUpright);
+  });
+
+  it('a user sitting at a slight angle (20°) calibrates there in 3D', () => {
+    const { at } = run(framesFor([[0, 0], [3000, 0]], { hipTurnDeg: 20 }, { with3D: true }));
+    expect(at(2000).baseline).toBe('calibrated');
+    expect(at(2000).metric).toBeCloseTo(0, 3);
+    expect(at(2000).phase).toBe('neutral');
+  });
+
   it('restarts the countdown when the user moves during calibration', () => {
-    // Still for 1 s, then a twist to 40° and back (1000–2000 ms), then still.
-    const { outputs, at } = run(framesFor([[0, 0], [1000, 0], [1500, 40], [2000, 0], [6000, 0]]));
-    expect(at(1000).calibrationRemainingMs).toBe(1000);
-    // Turned more than 18.4°, the nose is over 0.1 shoulder widths off centre: no neutral pose.
-    // That starts at 1233 ms (18.6°); a 200 ms excursion is tolerated as noise, so the countdown
-    // keeps running to 1400 ms and restarts at 1433 ms.
-    expect(at(1400).calibrationRemainingMs).toBe(600);
-    expect(at(1433).calibrationRemainingMs).toBe(2000);
-    expect(at(2500).phase).toBe('calibrating');
-    // Back under 18.4° at 1800 ms (16°): the window opens there and closes 2 s later.
-    expect(at(1800).calibrationRemainingMs).toBe(2000);
-    expect(at(1833).calibrationRemainingMs).toBe(1967);
-    expect(outputs.find((o) => o.phase === 'neutral')!.tMs).toBe(3800);
+    // Still for 600 ms, then a sway of the torso to 12° (short of a twist) held 400 ms and
+    // back (600–1400 ms) with 3D points (steady means within ±6°), then still.
+    const { at, outputs } = run(framesFor([[0, 0], [600, 0], [800, 12], [1200, 12], [1400, 0], [4000, 0]], {}, { with3D: true }));
+    expect(at(600).calibrationRemainingMs).toBe(400);
+    expect(at(800).calibrationIssue).toBe('moving');
+    expect(at(800).cue).toEqual(TWIST_CUES.holdStill);
+    // The window restarted once the sway had lasted 200 ms, and runs a full second from its return.
+    const calibratedAt = outputs.find((o) => o.baseline === 'calibrated')!.tMs;
+    expect(calibratedAt).toBeGreaterThan(2200);
+    expect(calibratedAt).toBeLessThan(2600);
+    expect(at(3000).phase).toBe('neutral');
+    expect(outputs.some((o) => o.phase.startsWith('twist'))).toBe(false);
+  });
+
+  it('never stalls: a user who never holds still gets a typical baseline after 4 s, and twists count from the start', () => {
+    // Twisting left from 600 ms on, without a still second first.
+    const frames = framesFor(twistKnots(['left', 'right'], { leadMs: 500 }), {}, { with3D: true });
+    const { at, final, ofType } = run(frames);
+    expect(at(1500).phase).toBe('twist-left');
+    expect(final.reps).toEqual({ total: 2, left: 1, right: 1 });
+    expect(ofType('repCompleted').map((e) => e.side)).toEqual(['left', 'right']);
+    // 2D: the widest shoulders seen so far stand in for the neutral.
+    expect(run(framesFor(twistKnots(['left', 'right'], { leadMs: 500 }))).final.reps).toEqual({ total: 2, left: 1, right: 1 });
+    // Side-on all along: after the fallback time the phase is neutral, with a typical baseline, and nothing counts.
+    const stalled = run(framesFor([[0, 0], [6000, 0]], { hipTurnDeg: 40 }, { with3D: true }));
+    expect(stalled.at(3000).phase).toBe('calibrating');
+    expect(stalled.at(5000).phase).toBe('neutral');
+    expect(stalled.at(5000).calibrationRemainingMs).toBeUndefined();
+    expect(stalled.at(5000).baseline).toBe('typical');
+    expect(stalled.at(5000).cue).toEqual(TWIST_CUES.faceCamera);
+    expect(stalled.final.reps.total).toBe(0);
+  });
+
+  it('a twist whose start was not seen does not count: the clip opens mid-twist', () => {
+    const knots: Knots = [[0, 40], [6000, 40], [7500, 0], [9000, 0], [10_500, -40], [17_000, -40], [18_500, 0], [20_000, 0]];
+    for (const with3D of [true, false]) {
+      const { final, ofType } = run(framesFor(knots, {}, { with3D }));
+      expect(ofType('holdCompleted').map((e) => e.side)).toEqual(['right']);
+      expect(final.reps).toEqual({ total: 1, left: 0, right: 1 });
+    }
   });
 
   it('recalibrate() keeps the reps and counts down again', () => {
@@ -88,8 +139,18 @@ describe('TwistChecker calibration', () => {
     const after = checker.step({ ...last, tMs: last.tMs + 33 });
     expect(after.phase).toBe('calibrating');
     expect(after.events).toEqual([{ type: 'phaseChanged', tMs: last.tMs + 33, from: 'neutral', to: 'calibrating' }]);
-    expect(after.calibrationRemainingMs).toBe(2000);
+    expect(after.calibrationRemainingMs).toBe(1000);
     expect(after.reps).toEqual({ total: 1, left: 1, right: 0 });
+  });
+
+  it('finish() counts a twist whose hold was completed, not one still holding short', () => {
+    const checker = new TwistChecker();
+    const frames = framesFor([[0, 0], [3000, 0], [4500, 40], [11_000, 40]]);
+    for (const frame of frames) checker.step(frame);
+    expect(checker.finish(11_000)).toMatchObject({ reps: { total: 1, left: 1, right: 0 }, events: [{ type: 'repCompleted', side: 'left' }] });
+    const short = new TwistChecker();
+    for (const frame of framesFor([[0, 0], [3000, 0], [4500, 40], [7000, 40]])) short.step(frame);
+    expect(short.finish(7000)).toEqual({ events: [], reps: { total: 0, left: 0, right: 0 } });
   });
 });
 
@@ -132,7 +193,7 @@ describe('TwistChecker reps per side', () => {
     const deepest = outputs.find((o) => o.tMs === 9000)!;
     expect(deepest.phase).toBe('twist-right');
     expect(deepest.side).toBe('right');
-    expect(deepest.metric).toBeCloseTo(-40, 3);
+    expect(deepest.metric).toBeCloseTo(-40, 1);
     expect(ofType('repCompleted')[0]!.side).toBe('right');
   });
 
@@ -254,18 +315,18 @@ describe('TwistChecker 3D and 2D paths', () => {
     }
     expect(compared).toBeGreaterThan(1000);
     const still = flat.outputs.findIndex((o) => o.tMs === 10_000);
-    expect(flat.outputs[still]!.metric).toBeCloseTo(40, 3);
-    expect(deep.outputs[still]!.metric).toBeCloseTo(40, 3);
+    expect(flat.outputs[still]!.metric).toBeCloseTo(40, 1);
+    expect(deep.outputs[still]!.metric).toBeCloseTo(40, 1);
   });
 
-  it('3D measures the twist against the hips: turning on the hips is not twisting', () => {
-    // The whole body turns 35° left with no thoracic twist.
-    const frames = sampleTwistFrames((tMs) => ({ twistDeg: 0, hipTurnDeg: interpolate([[0, 0], [3000, 0], [4000, 35], [9000, 35]], tMs) }), 9000, {
+  it('3D measures the shoulders against their neutral, not against the hips (the models turn the hips along)', () => {
+    // Shoulders 40° left of their neutral with the hips turned 30° along: 40°, not 10°.
+    const frames = framesFor(twistKnots(['left'], { depthDeg: 10 }), (tMs) => ({ hipTurnDeg: interpolate([[0, 0], [3000, 0], [4500, 30], [11_000, 30], [12_500, 0]], tMs) }), {
       with3D: true,
     });
-    const { final, ofType } = run(frames);
-    expect(ofType('holdStarted')).toEqual([]);
-    expect(final.metric).toBeCloseTo(0, 6);
+    const { at, final } = run(frames);
+    expect(at(8000).metric).toBeCloseTo(40, 1);
+    expect(final.reps.left).toBe(1);
   });
 
   it('counts the same through the full pipeline with noise and dropped keypoints, both paths', () => {
@@ -293,11 +354,20 @@ describe('TwistChecker form faults', () => {
       expect(outputs.find((o) => o.tMs === 7000)!.cue).toEqual(TWIST_CUES.sitTall);
     });
 
-    it(`hips turning with the shoulders → "keep your hips square" (${path})`, () => {
-      // 30°: past both the 3D (15°) and the 2D (25°) thresholds.
-      const { events, outputs } = run(framesFor(twistKnots(['left']), faultyTwist((a) => ({ hipTurnDeg: 30 * a })), { with3D }));
+    it(`turning the whole body on the hips → "keep your hips square" (${path})`, () => {
+      // The whole body turns 40° left, the upper back not at all.
+      const frames = framesFor(twistKnots(['left'], { depthDeg: 0 }), (tMs) => ({ hipTurnDeg: interpolate([[0, 0], [3000, 0], [4500, 40], [11_000, 40], [12_500, 0], [14_000, 0]], tMs) }), {
+        with3D,
+      });
+      const { events, outputs } = run(frames);
       expect(faultsOf(events)).toEqual(['hips-turning']);
       expect(outputs.find((o) => o.tMs === 7000)!.cue).toEqual(TWIST_CUES.hipsSquare);
+    });
+
+    it(`hips that follow a twist part of the way (as the models read a real one) are no fault (${path})`, () => {
+      const { events, final } = run(framesFor(twistKnots(['left']), faultyTwist((a) => ({ hipTurnDeg: 20 * a })), { with3D }));
+      expect(faultsOf(events)).toEqual([]);
+      expect(final.reps.left).toBe(1);
     });
 
     it(`turning only the head → "turn from your upper back" (${path})`, () => {
@@ -336,7 +406,8 @@ describe('TwistChecker form faults', () => {
     const pipelineFaults = (frames: PoseFrame[]) => faultsOf(replay(new TwistChecker(), frames).outputs.flatMap((o) => o.events));
     expect(pipelineFaults(framesFor(twistKnots(['left', 'right']), {}, noisy))).toEqual([]);
     expect(pipelineFaults(framesFor(twistKnots(['left']), faultyTwist((a) => ({ leanDeg: 18 * a })), noisy))).toEqual(['lean']);
-    expect(pipelineFaults(framesFor(twistKnots(['left']), faultyTwist((a) => ({ hipTurnDeg: 35 * a })), noisy))).toEqual(['hips-turning']);
+    const wholeBody = (tMs: number) => ({ hipTurnDeg: interpolate([[0, 0], [3000, 0], [4500, 40], [11_000, 40], [12_500, 0], [14_000, 0]], tMs) });
+    expect(pipelineFaults(framesFor(twistKnots(['left'], { depthDeg: 0 }), wholeBody, noisy))).toEqual(['hips-turning']);
     expect(pipelineFaults(framesFor([[0, 0], [9000, 0]], faultyTwist((a) => ({ headTurnDeg: -60 * a })), noisy))).toEqual(['head-only']);
   });
 
@@ -372,10 +443,13 @@ describe('TwistChecker framing', () => {
   });
 
   it('side-on to the camera: wrong view, "face the camera", never calibrates', () => {
-    const { outputs, final, phases } = run(framesFor([[0, 0], [5000, 0]], { hipTurnDeg: 85 }));
-    expect(phases).toEqual(['wrong-view']);
-    expect(final.cue).toEqual(TWIST_CUES.faceCamera);
-    expect(outputs.every((o) => !o.counting && o.calibrationRemainingMs === 2000)).toBe(true);
+    for (const with3D of [false, true]) {
+      const { outputs, final, phases } = run(framesFor([[0, 0], [5000, 0]], { hipTurnDeg: 85 }, { with3D }));
+      expect(phases).toEqual(['wrong-view']);
+      expect(final.cue).toEqual(TWIST_CUES.faceCamera);
+      expect(outputs.slice(10).every((o) => !o.counting && o.metric === null)).toBe(true);
+      expect(final.baseline).toBe('typical');
+    }
   });
 
   it('not upright: wrong view, "sit upright"', () => {
@@ -384,8 +458,8 @@ describe('TwistChecker framing', () => {
     expect(final.cue).toEqual(TWIST_CUES.sitUpright);
   });
 
-  it('after calibration, turning the whole body away is a wrong view, not a twist', () => {
-    const frames = framesFor([[0, 0], [9000, 0]], (tMs) => ({ hipTurnDeg: interpolate([[0, 0], [3000, 0], [4000, 70], [9000, 70]], tMs) }));
+  it('after calibration, a "twist" beyond 110° is no twist but a wrong view', () => {
+    const frames = framesFor([[0, 0], [9000, 0]], (tMs) => ({ hipTurnDeg: interpolate([[0, 0], [3000, 0], [4000, 130], [9000, 130]], tMs) }), { with3D: true });
     const { phases, final } = run(frames);
     expect(phases.at(-1)).toBe('wrong-view');
     expect(final.cue).toEqual(TWIST_CUES.faceCamera);
