@@ -7,6 +7,7 @@
 //
 //   npm run bench                      # all models, 1000 frames each
 //   BENCH_FRAMES=300 npm run bench -- lightning blazepose-full
+//   npm run bench -- blazepose-lite:seg lightning:people   # with the silhouette / the people count
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,10 +70,13 @@ const median = (values) => {
 
 const rows = [];
 try {
-  for (const model of models) {
+  for (const variant of models) {
+    // `model:seg` turns on BlazePose's silhouette, `model:people` the multi-person count (every second), `model:seg+people` both.
+    const [model, extras = ''] = variant.split(':');
+    const query = `${extras.includes('seg') ? '&segmentation=1' : '&segmentation=0'}${extras.includes('people') ? '&people=1000' : '&people=0'}`;
     const page = await browser.newPage();
     const loadStart = Date.now();
-    await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&bench=1`);
+    await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&bench=1${query}`);
     await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 180_000 });
     const loadMs = Date.now() - loadStart;
 
@@ -103,7 +107,7 @@ try {
     const bareModelMs = median(modelOnly);
     const appMs = after.medians.totalMs + after.drawMs;
     rows.push({
-      model,
+      model: variant,
       backend: after.backend,
       'model ms': bareModelMs.toFixed(1),
       'app ms': appMs.toFixed(1),
@@ -120,7 +124,7 @@ try {
       'file ×realtime': (10.1 / analysisS).toFixed(2),
       'file reps': reps,
     });
-    console.log(`${model}: done (${after.count} frames)`);
+    console.log(`${variant}: done (${after.count} frames)`);
   }
 } finally {
   await browser.close();

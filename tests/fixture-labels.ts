@@ -106,3 +106,59 @@ export function compareCatCowTimeline(detected: readonly DetectedSpan[]): string
   }
   return problems;
 }
+
+/** How each fixture photo label is judged: on which technique's page, and which phases are right. */
+export interface PhotoRule {
+  technique: string;
+  /** Phases that count as right for this label. */
+  expected: readonly string[];
+  /** Photos this label may miss, each with the reason (a genuinely ambiguous picture). */
+  allowedMisses?: Record<string, string>;
+}
+
+export const PHOTO_RULES: Record<string, PhotoRule> = {
+  bridge: {
+    technique: 'foam-roller',
+    expected: ['hips-up'],
+    allowedMisses: {
+      // A SUPPORTED bridge: the pelvis rests on a bolster, the person is not lifting. Hips sit
+      // 0.30 torso lengths above the ankles at a 152° hip angle: a 40 % lift, between the
+      // clip's resting (≤ 28 %) and lifted (100–122 %) readings.
+      'lucapomer_train-batch2-File9.jpg': 'a passive supported bridge on a bolster, halfway between rest and lift',
+    },
+  },
+  cat: { technique: 'cat-cow', expected: ['cat'] },
+  cow: { technique: 'cat-cow', expected: ['cow'] },
+  tabletop: { technique: 'cat-cow', expected: ['neutral'] },
+  'seated-twist': {
+    technique: 'seated-twist',
+    expected: ['twist-left', 'twist-right'],
+    allowedMisses: {
+      // free-exercise-db's picture 0 of an exercise is its STARTING position (picture 1 the end;
+      // compare cat-stretch-0, filed under tabletop): here he sits side-on, not yet turned.
+      // BlazePose reads shoulders −78° and hips −84° to the camera: a 6° twist. Reads neutral.
+      'fedb_dancers-stretch-0.jpg': 'the starting position of the exercise, not yet twisted',
+    },
+  },
+  'neutral-sitting': { technique: 'seated-twist', expected: ['neutral'] },
+  'standing-twist': { technique: 'standing-rotation', expected: ['twist-left', 'twist-right'] },
+  'neutral-standing': { technique: 'standing-rotation', expected: ['neutral'] },
+};
+
+/** Clips cut or reversed at test time, and what they must count (the edges of a movement). */
+export const CLIP_VARIANTS = {
+  'cat-cow-side': [
+    { variant: 'forward-backward ×3', reps: CAT_COW_FORWARD_BACKWARD_X3_REPS, why: 'four cow–cat pairs, the last completed while the final cow is held' },
+    { variant: 'cut 0–6 s', fromMs: 0, toMs: 6000, reps: 1, why: 'ends while cat is held: the rep still counts' },
+    { variant: 'cut 0–3 s', fromMs: 0, toMs: 3000, reps: 0, why: 'only cow seen' },
+    { variant: 'reversed', reps: 1, why: 'cat then cow is a rep too' },
+  ],
+  'bridge-side': [
+    { variant: 'cut 2.5–10 s', fromMs: 2500, reps: 1, why: 'opens with the hips up: that lift is not counted' },
+    { variant: 'reversed', reps: 2, why: 'opens with the third lift on its way up, unseen from rest' },
+  ],
+  'seated-twist-front': [
+    { variant: 'reversed', reps: 2, why: 'left then right' },
+    { variant: 'cut 4–17.4 s', fromMs: 4000, reps: 1, why: 'opens deep in the right twist: only the left counts' },
+  ],
+} as const;

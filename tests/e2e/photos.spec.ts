@@ -7,45 +7,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { PHOTO_RULES } from '../fixture-labels';
 import { openPractice } from './helpers';
 import { FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON, imagesDir } from './media';
 
-interface LabelRule {
-  technique: string;
-  /** Phases that count as right for this label. */
-  expected: readonly string[];
-  /** Photos this label may miss, each with the reason (a genuinely ambiguous picture). */
-  allowedMisses?: Record<string, string>;
-}
-
-const RULES: Record<string, LabelRule> = {
-  bridge: {
-    technique: 'foam-roller',
-    expected: ['hips-up'],
-    allowedMisses: {
-      // A SUPPORTED bridge: the pelvis rests on a bolster, the person is not lifting. Hips sit
-      // 0.30 torso lengths above the ankles at a 152° hip angle, between the clip's resting
-      // (0.1, 131–148°) and lifted (0.4, 179–187°) readings.
-      'lucapomer_train-batch2-File9.jpg': 'a passive supported bridge on a bolster, halfway between rest and lift',
-    },
-  },
-  cat: { technique: 'cat-cow', expected: ['cat'] },
-  cow: { technique: 'cat-cow', expected: ['cow'] },
-  tabletop: { technique: 'cat-cow', expected: ['neutral'] },
-  'seated-twist': {
-    technique: 'seated-twist',
-    expected: ['twist-left', 'twist-right'],
-    allowedMisses: {
-      // free-exercise-db's picture 0 of an exercise is its STARTING position (picture 1 the end;
-      // compare cat-stretch-0, filed under tabletop): here he sits side-on, not yet turned.
-      // BlazePose reads shoulders −78° and hips −84° to the camera: a 6° twist. Reads neutral.
-      'fedb_dancers-stretch-0.jpg': 'the starting position of the exercise, not yet twisted',
-    },
-  },
-  'neutral-sitting': { technique: 'seated-twist', expected: ['neutral'] },
-  'standing-twist': { technique: 'standing-rotation', expected: ['twist-left', 'twist-right'] },
-  'neutral-standing': { technique: 'standing-rotation', expected: ['neutral'] },
-};
+const RULES = PHOTO_RULES;
 
 const labels = FIXTURES_AVAILABLE ? readdirSync(imagesDir).sort() : [];
 

@@ -97,9 +97,9 @@ describe('CoachPipeline', () => {
     expect(changes).toBe(5);
     expect(outputs.filter((output) => output.spokenCue !== null).map((output) => [output.tMs, output.spokenCue!.id])).toEqual([
       [400, 'inhale-cow'],
-      [4800, 'exhale-cat'],
+      [4733, 'exhale-cat'],
       [9033, 'inhale-cow'],
-      [13833, 'exhale-cat'],
+      [13700, 'exhale-cat'],
       [18067, 'inhale-cow'],
     ]);
     // The scheduling is doing something: the shown cue lags and outlasts the raw one.

@@ -9,7 +9,7 @@
  * `several-people` / `wrong-position`.
  */
 import { KeypointSmoother } from '../filters/one-euro';
-import { readPosition, type BodyPosition, type PositionReading } from '../geometry/position';
+import { readingFits, readPosition, type BodyPosition, type PositionReading } from '../geometry/position';
 import type { PoseFrame } from '../pose/keypoints';
 import type { CalibrationIssue, Checker, CheckerEvent, CheckerOutput, Cue } from '../techniques/types';
 import { CueScheduler } from './cue-scheduler';
@@ -85,8 +85,14 @@ export class CoachPipeline {
     const severalPeople = this.people?.step(raw) ?? false;
     // The position is read only from a pose the gates above let through: with two people
     // in view it may be anyone's.
-    if (this.position && !framingIssue && !severalPeople) this.position.step(readPosition(frame).reading, frame.tMs);
+    const reading = this.position && !framingIssue && !severalPeople ? readPosition(frame).reading : undefined;
+    if (reading) this.position!.step(reading, frame.tMs);
     const gate: GateIssue | null = framingIssue ? 'framing' : severalPeople ? 'several-people' : this.position?.wrong ? 'wrong-position' : null;
+    // Before a position is settled (the first few hundred ms), a frame that plainly shows
+    // another one is not given to the checker either: a bridge must not flash "cow" first.
+    // The checkers ride out a lone empty frame, so one misread frame in the right position
+    // costs nothing.
+    const unsettledWrong = !gate && reading !== undefined && this.position!.position === undefined && !readingFits(reading, this.position!.wanted);
 
     if (gate === 'several-people' || gate === 'wrong-position') {
       if (this.interruptedBy !== gate) this.checker.interrupt?.(frame.tMs);
@@ -97,7 +103,7 @@ export class CoachPipeline {
 
     // While a gate holds the checker sees nobody: its own out-of-frame handling then ends
     // holds and stops counting, exactly as when the person leaves the picture.
-    const output = this.checker.step(gate ? { tMs: frame.tMs, aspect: frame.aspect, keypoints: {} } : frame);
+    const output = this.checker.step(gate || unsettledWrong ? { tMs: frame.tMs, aspect: frame.aspect, keypoints: {} } : frame);
     const phase = gate === 'several-people' ? 'several-people' : gate === 'wrong-position' ? 'wrong-position' : output.phase;
     const cue =
       gate === 'framing' && framingIssue
@@ -114,8 +120,8 @@ export class CoachPipeline {
       ...output,
       phase,
       cue,
-      holdMs: gate ? 0 : output.holdMs,
-      counting: gate ? false : output.counting,
+      holdMs: gate || unsettledWrong ? 0 : output.holdMs,
+      counting: gate || unsettledWrong ? false : output.counting,
       frame,
       shownCue: shown,
       spokenCue: speak,

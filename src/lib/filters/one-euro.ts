@@ -189,6 +189,9 @@ export class KeypointSmoother {
 
     const smoothed: PoseFrame = { tMs: frame.tMs, aspect: frame.aspect, keypoints };
     if (keypoints3D !== undefined) smoothed.keypoints3D = keypoints3D;
+    // The silhouette and the people count pass through as they are.
+    if (frame.mask) smoothed.mask = frame.mask;
+    if (frame.people) smoothed.people = frame.people;
     return smoothed;
   }
 

@@ -13,7 +13,7 @@ import { createPoseDetector, DetectorError, type PoseDetector, type PoseInput } 
 import type { PoseFrame } from '../pose/keypoints';
 import type { BackendId, ModelId } from '../pose/models';
 import type { TechniqueDefinition, TechniqueTargets } from '../techniques/catalog';
-import type { Checker, CheckerEvent, MetricSpec, RepCounts, Side } from '../techniques/types';
+import type { BaselineSource, CalibrationIssue, Checker, CheckerEvent, MetricSpec, RepCounts, Side } from '../techniques/types';
 import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
 import { SessionLog } from './session-log.svelte';
 import type { FinishStatus } from './recorder';
@@ -53,6 +53,12 @@ export class PracticeSession {
   side = $state<Side | null>(null);
   /** While calibrating: ms of steady neutral pose still needed; null once calibrated or not needed. */
   calibrationRemainingMs = $state<number | null>(null);
+  /** While calibrating: what holds it up (moving, not facing the camera…), if anything. */
+  calibrationIssue = $state<CalibrationIssue | null>(null);
+  /** Where the checker's baseline came from, for the techniques that keep one. */
+  baseline = $state<BaselineSource | null>(null);
+  /** The user must change something (framing, position, view, another person in view): the overlay says so. */
+  needsAttention = $state(false);
   fileKind = $state<FileKind | null>(null);
   /** Desk posture: time upright and time slouched so far (from the checker's output). */
   postureTimes = $state<{ uprightMs: number; slouchedMs: number } | null>(null);
@@ -381,6 +387,9 @@ export class PracticeSession {
       this.postureTimes = { uprightMs, slouchedMs };
     }
     this.calibrationRemainingMs = output.calibrationRemainingMs ?? null;
+    this.calibrationIssue = output.calibrationIssue ?? null;
+    this.baseline = output.baseline ?? null;
+    this.needsAttention = output.needsAttention;
     this.counting = output.counting;
     this.cue = output.shownCue?.text ?? null;
     this.pose = output.frame;
@@ -476,6 +485,9 @@ export class PracticeSession {
     this.holdMs = 0;
     this.side = null;
     this.calibrationRemainingMs = null;
+    this.calibrationIssue = null;
+    this.baseline = null;
+    this.needsAttention = false;
     this.postureTimes = null;
     this.fileKind = null;
     this.cue = null;

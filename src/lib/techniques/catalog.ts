@@ -7,7 +7,7 @@ import { PostureChecker } from './posture/checker';
 import { SelfHugChecker } from './self-hug/checker';
 import { DEFAULT_THORACIC_EXTENSION_OPTIONS, ThoracicExtensionChecker } from './thoracic-extension/checker';
 import { SEATED_TWIST_OPTIONS, STANDING_ROTATION_OPTIONS, TwistChecker } from './twist/checker';
-import type { Checker, Cue, TechniqueId } from './types';
+import type { CalibrationIssue, Checker, Cue, TechniqueId } from './types';
 
 export type CameraView = 'side' | 'front' | 'front-upper-body';
 
@@ -31,6 +31,8 @@ export interface TechniqueDefinition {
   defaultTargets: TechniqueTargets;
   /** The model this technique is coached with unless the user picks another. */
   defaultModel: ModelId;
+  /** Ask BlazePose for the body's silhouette too (cat-cow reads the back's curve from it). */
+  segmentation?: boolean;
   createChecker?: (targets: TechniqueTargets) => Checker;
 }
 
@@ -95,6 +97,19 @@ export const PHASE_LABELS: Record<string, string> = {
   slouched: 'Slouched',
 };
 
+/** What to tell a user whose calibration is held up (the banner under the countdown). */
+export const CALIBRATION_ISSUE_TEXT: Record<CalibrationIssue, string> = {
+  moving: 'Hold still for a moment',
+  'not-facing': 'Face the camera',
+  'not-upright': 'Sit or stand up straight',
+  'body-not-in-view': 'Move so your head, shoulders and hips are in view',
+  'head-turned': 'Look towards the camera',
+  'arms-not-down': 'Let your arms hang by your sides',
+  framing: 'Adjust your distance or the light (see above)',
+  'several-people': 'Only you in the picture, please',
+  'wrong-position': 'Get into the starting position first',
+};
+
 export function phaseLabel(phase: string): string {
   return PHASE_LABELS[phase] ?? phase;
 }
@@ -123,7 +138,9 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     sided: false,
     live: true,
     defaultTargets: { reps: 8 },
-    defaultModel: 'lightning',
+    // BlazePose's silhouette shows the back's dip or curve; lite is as fast as Lightning here.
+    defaultModel: 'blazepose-lite',
+    segmentation: true,
     createChecker: () => new CatCowChecker(),
   },
   {

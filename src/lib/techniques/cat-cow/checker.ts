@@ -1,17 +1,27 @@
 /**
  * Cat-cow, seen from the side on all fours. A deterministic step function over frames.
  *
- * Pose models give no points along the spine, so the arch is read from what they do see
- * well from the side: the head against the torso. In cow the head and tailbone lift and
- * the back dips; in cat the back rounds and the chin tucks. `archDeg` is the elevation of
- * the shoulder→ear line minus the elevation of the hip→shoulder line, both measured in the
- * direction the person faces: positive = head raised against the back (cow), negative =
- * head dropped (cat). It does not depend on distance to the camera or on facing left/right.
- * The side view is read by ../../geometry/side, each left/right pair merged by score.
+ * Pose models give no points along the spine. In cow the head and tailbone lift and the back
+ * dips; in cat the back rounds and the chin tucks. The arch (the metric, degrees, + cow,
+ * − cat) is read from two things:
+ * - the head against the torso (`headArchDeg`): the elevation of the shoulder→ear line minus
+ *   the elevation of the hip→shoulder line, both measured in the direction the person faces:
+ *   + head raised against the back, − head dropped;
+ * - the back itself, when BlazePose gives its silhouette (`backBendDeg`, ../../geometry/
+ *   silhouette): how far the top edge between hips and shoulders dips (−) or rounds (+).
+ * With both, the arch is their mean, the back's sign turned (a dip is cow): a cow with the
+ * head held level still reads as cow from the back alone (head 7°, back −50°: 28°). Without a
+ * silhouette (MoveNet) it is the head term alone, scaled by `HEAD_ONLY_SCALE` so that both
+ * readings share one set of thresholds (on the recorded clip the mean spans 0.8 of the head's
+ * range). Neither depends on distance to the camera or on
+ * facing left or right; a three-quarter view (up to ~50° off the side) still reads. The side
+ * view is read by ../../geometry/side, each left/right pair merged by score.
  */
 import { HysteresisLatch } from '../../filters/hysteresis';
 import { PresenceGate } from '../../filters/presence';
 import { headElevationDeg, readSideView, sideViewProblem, type SideView, type SideViewLimits } from '../../geometry/side';
+import { backBendDeg } from '../../geometry/silhouette';
+import { TimeEma } from '../../filters/time-ema';
 import { angleAtDeg, type Vec2 } from '../../geometry/vector';
 import type { KeypointMap, PoseFrame } from '../../pose/keypoints';
 import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
@@ -48,16 +58,19 @@ export interface CatCowOptions extends SideViewLimits {
   maxKneeOffsetRatio: number;
   /** Elbow angle below this gets "arms straight". */
   minElbowDeg: number;
+  /** Time constant of the back bend's smoothing (the silhouette's edge jitters by a cell). */
+  backSmoothingMs: number;
 }
 
 export const DEFAULT_CAT_COW_OPTIONS: CatCowOptions = {
   minScore: 0.3,
-  // Tuned on the fixture clip's recorded keypoints (cow peaks near +50°, cat near −70°,
-  // tabletop near 0°): each end is entered well past halfway and left soon after easing off.
-  cowEnterDeg: 30,
-  cowExitDeg: 22,
-  catEnterDeg: -50,
-  catExitDeg: -44,
+  // Tuned on the fixture clip's recorded keypoints and silhouettes (three models: cow +46 to
+  // +58, cat −57 to −70, her easing back to rest +4 to +14) and the fixture photos (a mild cat
+  // −42, tabletop −8 to +21): each end is entered well past rest and left soon after easing off.
+  cowEnterDeg: 27,
+  cowExitDeg: 20,
+  catEnterDeg: -40,
+  catExitDeg: -34,
   phaseDwellMs: 250,
   minTransitionMs: 1200,
   slowCueMs: 3000,
@@ -65,10 +78,13 @@ export const DEFAULT_CAT_COW_OPTIONS: CatCowOptions = {
   outOfFrameGraceMs: 300,
   repHoldMs: 1500,
   maxTorsoTiltDeg: 40,
-  maxShoulderSpreadRatio: 0.6,
+  // A three-quarter view (up to ~50° off the side) still reads; a front view spreads the
+  // shoulders well past a torso length.
+  maxShoulderSpreadRatio: 1,
   maxWristOffsetRatio: 0.4,
   maxKneeOffsetRatio: 0.4,
   minElbowDeg: 140,
+  backSmoothingMs: 150,
 };
 
 export const CAT_COW_CUES = {
@@ -91,14 +107,22 @@ export function readAllFoursView(keypoints: KeypointMap, minScore: number) {
 
 type AllFoursView = SideView & { ear: Vec2 };
 
-/** Signed arch: head elevation against the torso, degrees (+ cow, − cat). */
-export function archDeg(view: Pick<AllFoursView, 'shoulder' | 'hip' | 'ear' | 'headDir'>): number {
+/** The head against the torso, degrees (+ raised: cow, − dropped: cat). */
+export function headArchDeg(view: Pick<AllFoursView, 'shoulder' | 'hip' | 'ear' | 'headDir'>): number {
   return headElevationDeg(view);
+}
+
+/** The head term alone stands for the arch at this scale (see the module comment). */
+export const HEAD_ONLY_SCALE = 0.8;
+
+/** The arch from the head term and, when the silhouette shows the back, the back's bend (see the module comment). */
+export function archDeg(headDeg: number, backBend: number | undefined): number {
+  return backBend === undefined ? HEAD_ONLY_SCALE * headDeg : (headDeg - backBend) / 2;
 }
 
 export const CAT_COW_METRIC = (options: CatCowOptions = DEFAULT_CAT_COW_OPTIONS): MetricSpec => ({
   id: 'arch-deg',
-  label: 'Spine arch (head against back)',
+  label: 'Spine arch: + cow (back dips, head up), − cat (back rounds, chin tucks)',
   unit: '°',
   min: -70,
   max: 70,
@@ -128,10 +152,12 @@ export class CatCowChecker implements Checker {
   private lastEndLeftMs: number | undefined;
   private slowCueUntilMs = -Infinity;
   private readonly presence: PresenceGate;
+  private readonly backBend: TimeEma;
 
   constructor(private readonly options: CatCowOptions = DEFAULT_CAT_COW_OPTIONS) {
     this.metric = CAT_COW_METRIC(options);
     this.presence = new PresenceGate(options.outOfFrameGraceMs);
+    this.backBend = new TimeEma(options.backSmoothingMs);
     this.cowLatch = new HysteresisLatch({ onAbove: options.cowEnterDeg, offBelow: options.cowExitDeg, minOnMs: options.phaseDwellMs });
     this.catLatch = new HysteresisLatch({
       direction: 'below',
@@ -155,6 +181,7 @@ export class CatCowChecker implements Checker {
     this.lastEndLeftMs = undefined;
     this.slowCueUntilMs = -Infinity;
     this.presence.reset();
+    this.backBend.reset();
   }
 
   step(frame: PoseFrame): CheckerOutput {
@@ -175,7 +202,9 @@ export class CatCowChecker implements Checker {
     }
     if (this.presence.see()) events.push({ type: 'backInFrame', tMs });
 
-    const arch = archDeg(view);
+    const rawBack = frame.mask ? backBendDeg(frame.mask, frame.aspect, view.shoulder, view.hip) : undefined;
+    const back = rawBack === undefined ? undefined : this.backBend.step(rawBack, tMs);
+    const arch = archDeg(headArchDeg(view), back);
     const problem = sideViewProblem(view, this.options);
     if (problem) {
       // Facing the camera, or not on all fours: the arch cannot be read, so nothing counts.

@@ -347,7 +347,13 @@ export class PostureChecker implements Checker {
       components: measured?.components ?? null,
       dominant: measured?.dominant ?? null,
     };
-    if (!this.baseline) output.calibrationRemainingMs = this.clock.remainingMs;
+    if (!this.baseline) {
+      output.calibrationRemainingMs = this.clock.remainingMs;
+      // Any frame in view calibrates; only being out of view holds it up.
+      if (!measured && !this.presence.inFrame) output.calibrationIssue = 'body-not-in-view';
+    } else {
+      output.baseline = 'calibrated';
+    }
     return output;
   }
 }

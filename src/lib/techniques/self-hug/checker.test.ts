@@ -41,6 +41,34 @@ describe('self-hug measurements', () => {
   });
 });
 
+describe('SelfHugChecker: never stuck calibrating, whole movements only', () => {
+  it('a user who hugs at once: the issue is named, the tallest frames stand in after 4 s, and the first hug (start unseen) is no rep', () => {
+    // Arms crossed and rounded from the first frame, released at 9 s; then one full hug.
+    const channels: FrontChannels = {
+      armsCrossed: [[0, 1], [9000, 1], [10_000, 0], [12_000, 0], [13_000, 1], [21_000, 1], [22_000, 0], [24_000, 0]],
+      headDropDeg: [[0, 0], [1000, 0], [2000, 40], [9000, 40], [10_000, 0], [13_500, 0], [14_500, 40], [21_000, 40], [22_000, 0], [24_000, 0]],
+    };
+    const { outputs, final } = run(standing(channels));
+    const at = (tMs: number) => outputs.find((o) => o.tMs >= tMs)!;
+    expect(at(1000)).toMatchObject({ phase: 'calibrating', calibrationIssue: 'arms-not-down', cue: SELF_HUG_CUES.armsDown });
+    expect(at(4500).calibrationRemainingMs).toBeUndefined();
+    expect(at(4500).baseline).toBe('typical');
+    expect(at(6000).holdMs).toBe(0);
+    expect(final.reps.total).toBe(1);
+  });
+
+  it('finish() counts a hold that reached its target; interrupt() drops one', () => {
+    const checker = new SelfHugChecker();
+    const frames = standing(selfHugKnots(1, { releaseMs: 1500 }), 12_000);
+    for (const frame of frames) checker.step(frame);
+    expect(checker.finish(12_000).reps.total).toBe(1);
+    const dropped = new SelfHugChecker();
+    for (const frame of frames) dropped.step(frame);
+    dropped.interrupt();
+    expect(dropped.finish(12_000).reps.total).toBe(0);
+  });
+});
+
 describe('SelfHugChecker calibration', () => {
   it('counts down calibrationMs standing tall, then says neutral', () => {
     const { outputs, phases } = run(standing({}, 4000));

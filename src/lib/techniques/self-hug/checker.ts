@@ -2,7 +2,10 @@
  * Self-hug, standing and facing the camera. A deterministic step function over frames.
  *
  * The user stands tall with arms by the sides for `calibrationMs` (phase `calibrating`):
- * that sets the upright baseline. Then two things are measured on every frame:
+ * that sets the upright baseline. A user who hugs at once is not kept waiting: after
+ * `calibrationFallbackMs` in view the tallest they have looked so far (the highest head
+ * points, the widest shoulders: rounding only lowers both) stands in, and the page says so.
+ * Then two things are measured on every frame:
  * - `reach`: how far the wrists are from the OPPOSITE shoulders, ÷ torso length (shoulder
  *   midpoint to hip midpoint); the worse of the two arms (or the one seen). Small = hugging.
  *   Phase `hug` means the arms are crossed high (a latch on `reach`).
@@ -28,7 +31,7 @@ import { headDropPct, medianHeights, readFrontView, scaleHeights, type FrontView
 import { median } from '../../geometry/stats';
 import { distance, dot, midpoint, sub, type Vec2 } from '../../geometry/vector';
 import type { KeypointMap, KeypointName, PoseFrame } from '../../pose/keypoints';
-import type { Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
+import type { BaselineSource, CalibrationIssue, Checker, CheckerEvent, CheckerOutput, Cue, MetricSpec, RepCounts } from '../types';
 
 export type SelfHugPhase = 'calibrating' | 'neutral' | 'hug' | 'out-of-frame' | 'wrong-view';
 
@@ -37,6 +40,8 @@ export interface SelfHugOptions {
   minScore: number;
   /** How long the user stands tall, arms by the sides, to set the baseline. */
   calibrationMs: number;
+  /** Without that for this long (in view), the tallest frames seen so far are the baseline. */
+  calibrationFallbackMs: number;
   /** Hugging at reach ≤ hugEnterRatio, no longer at ≥ hugExitRatio (× torso length). */
   hugEnterRatio: number;
   hugExitRatio: number;
@@ -61,6 +66,7 @@ export interface SelfHugOptions {
 export const DEFAULT_SELF_HUG_OPTIONS: SelfHugOptions = {
   minScore: 0.3,
   calibrationMs: 2000,
+  calibrationFallbackMs: 4000,
   // Holding the opposite shoulders puts the wrist ≈ 0.1–0.35 torso lengths from it; arms
   // crossed on the belly ≈ 0.6; hanging ≈ 1.4. Not tuned on recorded sessions yet.
   hugEnterRatio: 0.45,
@@ -81,6 +87,7 @@ export const SELF_HUG_CUES = {
   outOfFrame: { id: 'out-of-frame', text: 'Step back so your head to hips are in view', priority: 90 },
   faceCamera: { id: 'face-camera', text: 'Stand facing the camera', priority: 80 },
   calibrate: { id: 'calibrate', text: 'Stand tall, arms by your sides, while we calibrate', priority: 70 },
+  armsDown: { id: 'arms-down', text: 'Let your arms hang by your sides for a moment', priority: 71 },
   crossHigher: { id: 'cross-higher', text: 'Cross your arms higher: hands on the opposite shoulders', priority: 50 },
   roundBack: { id: 'round-back', text: 'Round your upper back', priority: 40 },
   breatheOut: { id: 'breathe-out', text: 'Breathe out and spread your shoulder blades', priority: 30 },
@@ -158,6 +165,16 @@ export function roundingOf(view: HugView, baseline: SelfHugBaseline): Rounding {
   return { headDropPct: drop ?? null, shoulderInPct, roundingPct: (drop ?? 0) + shoulderInPct };
 }
 
+/** The taller of a baseline so far and one frame: each head point's highest, the widest shoulders. */
+export function tallerOf(so: SelfHugBaseline | undefined, view: HugView): SelfHugBaseline {
+  const heights = scaleHeights(view.front.headHeights, view.torsoLength);
+  const shoulderRatio = view.front.shoulderWidth / view.torsoLength;
+  if (!so) return { shoulderRatio, headHeights: heights };
+  const headHeights: HeadHeights = { ...so.headHeights };
+  for (const [name, height] of Object.entries(heights) as [keyof HeadHeights, number][]) headHeights[name] = Math.max(headHeights[name] ?? -Infinity, height);
+  return { shoulderRatio: Math.max(so.shoulderRatio, shoulderRatio), headHeights };
+}
+
 /** The upright baseline: medians over the calibration frames. */
 export function selfHugBaselineFrom(samples: readonly HugView[]): SelfHugBaseline | undefined {
   const shoulderRatio = median(samples.map((s) => s.front.shoulderWidth / s.torsoLength));
@@ -191,6 +208,14 @@ export class SelfHugChecker implements Checker {
   private holdDone = false;
   private holdPeak = -Infinity;
   private holdTrough = Infinity;
+  private baselineSource: BaselineSource = 'calibrated';
+  /** The tallest the user has looked so far, for the fallback baseline. */
+  private tallest: SelfHugBaseline | undefined;
+  /** Time in view without a baseline, and the last frame seen. */
+  private lookingMs = 0;
+  private lastSeenMs: number | undefined;
+  /** The user has been seen out of the hold since the start (or the last interruption): a hold may start. */
+  private armed = false;
 
   constructor(options: Partial<SelfHugOptions> = {}) {
     this.options = { ...DEFAULT_SELF_HUG_OPTIONS, ...options };
@@ -219,8 +244,24 @@ export class SelfHugChecker implements Checker {
   recalibrate(): void {
     this.baseline = undefined;
     this.samples = [];
+    this.tallest = undefined;
+    this.lookingMs = 0;
+    this.lastSeenMs = undefined;
     this.clock.reset();
     this.abandonHold(undefined, []);
+  }
+
+  /** Out of the position, or someone else in view: the hold in progress is dropped, no rep. */
+  interrupt(): void {
+    this.abandonHold(undefined, []);
+  }
+
+  /** The clip or session ends during a hold that reached its target: that rep counts. */
+  finish(tMs: number): { events: CheckerEvent[]; reps: RepCounts } {
+    const events: CheckerEvent[] = [];
+    if (this.holdStartMs !== undefined && this.holdDone) this.endHold(tMs, events);
+    this.clearHold();
+    return { events, reps: this.reps };
   }
 
   get calibrated(): boolean {
@@ -235,6 +276,7 @@ export class SelfHugChecker implements Checker {
 
     if (!view) {
       this.clock.interrupt();
+      this.lastSeenMs = undefined;
       // Through a brief dropout the phase, the hold and the latches (dwell included) stand still.
       const gone = this.presence.miss(tMs);
       if (gone.out) {
@@ -258,17 +300,27 @@ export class SelfHugChecker implements Checker {
     }
 
     if (!this.baseline) {
+      if (this.lastSeenMs !== undefined && tMs > this.lastSeenMs) this.lookingMs += Math.min(tMs - this.lastSeenMs, 250);
+      this.lastSeenMs = tMs;
+      this.tallest = tallerOf(this.tallest, view);
       // Only arms-down frames calibrate "standing tall"; a hug would spoil the baseline.
       const armsDown = reach === undefined || reach >= options.hugExitRatio;
       if (armsDown) {
         this.samples.push(view);
-        if (this.clock.tick(tMs)) this.baseline = selfHugBaselineFrom(this.samples);
+        if (this.clock.tick(tMs)) {
+          this.baseline = selfHugBaselineFrom(this.samples);
+          this.baselineSource = 'calibrated';
+        }
       } else {
         this.clock.interrupt();
       }
+      if (!this.baseline && this.lookingMs >= options.calibrationFallbackMs && this.tallest) {
+        this.baseline = this.tallest;
+        this.baselineSource = 'typical';
+      }
       if (!this.baseline) {
         this.setPhase('calibrating', tMs, events);
-        return this.output(tMs, null, reach, null, SELF_HUG_CUES.calibrate, events);
+        return this.output(tMs, null, reach, null, armsDown ? SELF_HUG_CUES.calibrate : SELF_HUG_CUES.armsDown, events, armsDown ? undefined : 'arms-not-down');
       }
       this.samples = [];
     }
@@ -278,8 +330,12 @@ export class SelfHugChecker implements Checker {
     const hugging = reach === undefined ? this.hugLatch.on : this.hugLatch.step(reach, tMs);
     const rounded = this.roundLatch.step(rounding.roundingPct, tMs);
     const holding = hugging && rounded;
+    // A hold already on when first measured (hugging from the first frame) was not seen to
+    // start: a hold may start only once the arms or the back were seen clearly out of it
+    // (not merely before the latches' dwell).
+    if ((reach !== undefined && reach >= options.hugExitRatio) || rounding.roundingPct <= options.roundExitPct) this.armed = true;
 
-    if (holding && this.holdStartMs === undefined) {
+    if (holding && this.holdStartMs === undefined && this.armed) {
       this.holdStartMs = tMs;
       this.holdDone = false;
       this.holdPeak = rounding.roundingPct;
@@ -330,6 +386,7 @@ export class SelfHugChecker implements Checker {
   private abandonHold(tMs: number | undefined, events: CheckerEvent[]): void {
     if (tMs !== undefined) this.endHold(tMs, events);
     this.clearHold();
+    this.armed = false;
     this.hugLatch.reset();
     this.roundLatch.reset();
   }
@@ -347,7 +404,15 @@ export class SelfHugChecker implements Checker {
     this.phase = next;
   }
 
-  private output(tMs: number, metric: number | null, reach: number | undefined, rounding: Rounding | null, cue: Cue | null, events: CheckerEvent[]): SelfHugOutput {
+  private output(
+    tMs: number,
+    metric: number | null,
+    reach: number | undefined,
+    rounding: Rounding | null,
+    cue: Cue | null,
+    events: CheckerEvent[],
+    calibrationIssue?: CalibrationIssue,
+  ): SelfHugOutput {
     const counting = this.phase === 'neutral' || this.phase === 'hug';
     const output: SelfHugOutput = {
       tMs,
@@ -361,7 +426,12 @@ export class SelfHugChecker implements Checker {
       reach: reach ?? null,
       rounding,
     };
-    if (!this.baseline) output.calibrationRemainingMs = this.clock.remainingMs;
+    if (!this.baseline) {
+      output.calibrationRemainingMs = this.clock.remainingMs;
+      if (calibrationIssue) output.calibrationIssue = calibrationIssue;
+    } else {
+      output.baseline = this.baselineSource;
+    }
     return output;
   }
 }
