@@ -373,6 +373,11 @@ export class PracticeSession {
   /** Whether the user's goal for this technique is met by the reps so far. */
   get goalMet(): boolean {
     const goal = this.targets.reps;
+    // Timed per side without a reps goal (self-massage): a completed hold on each side.
+    if (goal === undefined && this.targets.holdSeconds !== undefined && this.technique.sided) {
+      const holds = this.log.record?.holds ?? [];
+      return (['left', 'right'] as const).every((side) => holds.some((hold) => hold.completed && hold.side === side));
+    }
     if (goal === undefined) return true;
     return this.technique.sided ? this.reps.left >= goal && this.reps.right >= goal : this.reps.total >= goal;
   }

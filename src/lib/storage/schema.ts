@@ -21,6 +21,7 @@ export const TECHNIQUE_IDS = [
   'thoracic-extension',
   'self-hug',
   'posture',
+  'self-massage',
 ] as const satisfies readonly TechniqueId[];
 
 export type SessionSource = 'camera' | 'file';

@@ -4,6 +4,7 @@ import { CatCowChecker } from './cat-cow/checker';
 import { DEFAULT_FOAM_ROLLER_OPTIONS, FoamRollerChecker } from './foam-roller/checker';
 import { PostureChecker } from './posture/checker';
 import { SelfHugChecker } from './self-hug/checker';
+import { SelfMassageChecker } from './self-massage/checker';
 import { DEFAULT_THORACIC_EXTENSION_OPTIONS, ThoracicExtensionChecker } from './thoracic-extension/checker';
 import { SEATED_TWIST_OPTIONS, STANDING_ROTATION_OPTIONS, TwistChecker } from './twist/checker';
 import type { Checker, TechniqueId } from './types';
@@ -27,6 +28,8 @@ export interface TechniqueDefinition {
   /** The model this technique is coached with unless the user picks another. */
   defaultModel: ModelId;
   createChecker?: (targets: TechniqueTargets) => Checker;
+  /** What one counted rep is called, singular and plural, where it is not a rep (self-massage: a stroke). */
+  repNoun?: readonly [string, string];
 }
 
 /** User-adjustable goals. A field is present only where the technique uses it. */
@@ -86,6 +89,8 @@ export const PHASE_LABELS: Record<string, string> = {
   hug: 'Hugging',
   upright: 'Upright',
   slouched: 'Slouched',
+  'massage-left': 'Massaging left shoulder',
+  'massage-right': 'Massaging right shoulder',
 };
 
 export function phaseLabel(phase: string): string {
@@ -93,7 +98,7 @@ export function phaseLabel(phase: string): string {
 }
 
 /** Shorter names for the metric gauge's bands, which can be narrow. */
-const BAND_LABELS: Record<string, string> = { 'twist-left': 'left', 'twist-right': 'right', 'hips-up': 'hips up', lifted: 'lifted' };
+const BAND_LABELS: Record<string, string> = { 'twist-left': 'left', 'twist-right': 'right', 'hips-up': 'hips up', lifted: 'lifted', 'slow-circles': 'slow circles' };
 
 export function bandLabel(phase: string): string {
   return BAND_LABELS[phase] ?? phaseLabel(phase);
@@ -213,6 +218,26 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     defaultTargets: { slouchAlertSeconds: 60 },
     defaultModel: 'lightning',
     createChecker: (targets) => new PostureChecker({ alertAfterMs: ms(targets.slouchAlertSeconds, 60_000) }),
+  },
+  // Issue #12. Strokes are its reps (counted per side); the hold is the time on a side.
+  {
+    id: 'self-massage',
+    name: 'Self-massage',
+    summary: 'Work each shoulder and the top of the upper back with small, slow circles of the opposite hand.',
+    view: 'front-upper-body',
+    setup: 'Sit or stand facing the camera, your head, shoulders and hands in view.',
+    steps: [
+      'Reach across: right hand on your left shoulder, fingers over the top towards the shoulder blade.',
+      'Press gently and make small, slow circles, about one every two seconds.',
+      'Let the shoulder you are working on relax. Keep going for about a minute.',
+      'Switch hands and work the other side the same way.',
+    ],
+    sided: true,
+    live: true,
+    defaultTargets: { holdSeconds: 60 },
+    defaultModel: 'lightning',
+    createChecker: (targets) => new SelfMassageChecker({ holdMs: ms(targets.holdSeconds, 60_000) }),
+    repNoun: ['stroke', 'strokes'],
   },
 ];
 
