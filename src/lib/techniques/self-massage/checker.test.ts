@@ -215,6 +215,16 @@ describe('SelfMassageChecker through the pipeline', () => {
     expect(final!.reps.right).toBeLessThanOrEqual(10);
   });
 
+  it('with the app\'s smoothing, jitter of 2% of a shoulder width makes no stroke from a still hand and loses none from circles', () => {
+    for (const seed of [1, 2, 3]) {
+      const still = replay(new SelfMassageChecker(), sampleMassageFrames([rest(1000), { side: 'left', durationMs: 60_000, radius: 0 }], { noise: 0.005, seed }));
+      expect(still.final!.reps.total).toBe(0);
+      const moving = replay(new SelfMassageChecker(), sampleMassageFrames([rest(1000), circles('left', 30, 2000, { radius: 0.08 })], { noise: 0.005, seed }));
+      expect(moving.final!.reps.left).toBeGreaterThanOrEqual(28);
+      expect(moving.final!.reps.left).toBeLessThanOrEqual(30);
+    }
+  });
+
   it('at a low frame rate (10 fps) still counts slow circles', () => {
     const { final } = run([rest(1000), circles('left', 10, 2500)], { fps: 10 });
     expect(final.reps.left).toBeGreaterThanOrEqual(9);
