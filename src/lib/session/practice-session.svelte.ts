@@ -17,6 +17,7 @@ import type { Checker, CheckerEvent, MetricSpec, RepCounts, Side } from '../tech
 import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
 import { SessionLog } from './session-log.svelte';
 import type { FinishStatus } from './recorder';
+import type { PainRating } from '../storage/schema';
 
 export type SessionStatus = 'loading' | 'ready' | 'running' | 'paused' | 'error';
 export type SessionSource = 'camera' | 'file';
@@ -147,7 +148,11 @@ export class PracticeSession {
     return () => this.eventListeners.delete(listener);
   }
 
-  async startCamera(video: HTMLVideoElement): Promise<void> {
+  /**
+   * `painBefore`: the check-in answered (or skipped) before this session; leave it out where
+   * nobody was asked (a routine step that starts by itself).
+   */
+  async startCamera(video: HTMLVideoElement, { painBefore = null }: { painBefore?: PainRating } = {}): Promise<void> {
     if (!this.detector) return;
     this.teardownSource();
     this.resetCounters();
@@ -166,7 +171,7 @@ export class PracticeSession {
     if (runId !== this.runId) return;
     this.error = null;
     this.status = 'running';
-    this.beginRecord('camera');
+    this.beginRecord('camera', painBefore);
     this.cameraStartedAt = performance.now();
     this.stopFrameLoop = everyVideoFrame(video, async () => {
       if (this.status !== 'running') return;
@@ -266,7 +271,17 @@ export class PracticeSession {
 
   /** Ends the current camera session or analysis; counters keep their final values. */
   stop(): void {
-    this.log.end(this.endStatus());
+    // The user ended a camera session here: ask how the back feels now.
+    this.log.end(this.endStatus(), undefined, { askAfter: this.source === 'camera' });
+    this.teardownSource();
+    this.voice.stop();
+    this.cue = null;
+    if (this.status !== 'error') this.status = this.detector ? 'ready' : 'loading';
+  }
+
+  /** "Stop — it hurts": ends whatever runs at once and saves the session with the pain stop. */
+  stopForPain(): void {
+    this.log.endForPain();
     this.teardownSource();
     this.voice.stop();
     this.cue = null;
@@ -387,9 +402,10 @@ export class PracticeSession {
     return this.source === 'file' ? 'stopped' : this.goalMet ? 'completed' : 'stopped';
   }
 
-  private beginRecord(source: SessionSource): void {
+  private beginRecord(source: SessionSource, painBefore: PainRating = null): void {
     const { id, label, unit } = this.metricSpec;
     this.log.begin({
+      painBefore,
       techniqueId: this.technique.id,
       source,
       modelId: this.options.model,
