@@ -71,6 +71,49 @@ function waitForDimensions(video: HTMLVideoElement): Promise<void> {
   return new Promise((resolve) => video.addEventListener('loadedmetadata', () => resolve(), { once: true }));
 }
 
+export interface FrameLoopOptions {
+  /**
+   * Throttled (the desk watch): one frame at most every this many ms, timer-paced, whatever
+   * the camera's rate. Timers keep running in a background tab (browsers slow them to about
+   * once a second there), where video-frame callbacks stop altogether.
+   */
+  minIntervalMs?: number;
+  /** Timer functions and clock, for tests. */
+  timer?: IntervalTimer;
+}
+
+export interface IntervalTimer {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+const realIntervalTimer: IntervalTimer = {
+  setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
+};
+
+/** The throttled loop: the next frame `intervalMs` after the last one began (or at once if it ran long). */
+function everyInterval(onFrame: (nowMs: number) => Promise<void>, intervalMs: number, timer: IntervalTimer = realIntervalTimer): () => void {
+  let stopped = false;
+  let handle: unknown;
+  const tick = async () => {
+    if (stopped) return;
+    const startedAt = timer.now();
+    try {
+      await onFrame(startedAt);
+    } finally {
+      if (!stopped) handle = timer.setTimeout(() => void tick(), Math.max(0, intervalMs - (timer.now() - startedAt)));
+    }
+  };
+  void tick();
+  return () => {
+    stopped = true;
+    timer.clearTimeout(handle);
+  };
+}
+
 /**
  * Calls `onFrame` once per new camera frame (requestVideoFrameCallback where available),
  * never more than one at a time: a slow model skips frames instead of queueing them.
@@ -83,7 +126,9 @@ function waitForDimensions(video: HTMLVideoElement): Promise<void> {
 export function everyVideoFrame(
   video: HTMLVideoElement,
   onFrame: (nowMs: number) => Promise<void>,
+  options: FrameLoopOptions = {},
 ): () => void {
+  if (options.minIntervalMs !== undefined && options.minIntervalMs > 0) return everyInterval(onFrame, options.minIntervalMs, options.timer);
   let stopped = false;
   let busy = false;
   let waitingFrameAt: number | null = null;

@@ -60,6 +60,8 @@ export class PracticeSession {
   backend = $state<BackendId | null>(null);
   counting = $state(false);
   muted = $state(false);
+  /** The camera's throttle while the desk watch runs (ms between frames); null at the full rate. */
+  frameIntervalMs = $state<number | null>(null);
   analysisProgress = $state(0);
   analysisDone = $state(false);
   /** Phase spans so far; a new array each time a span starts or the analysis ends. */
@@ -101,6 +103,7 @@ export class PracticeSession {
   private resumeWaiters: (() => void)[] = [];
   private runId = 0;
   private readonly eventListeners = new Set<(events: CheckerEvent[], output: PipelineOutput) => void>();
+  private readonly outputListeners = new Set<(output: PipelineOutput) => void>();
 
   constructor(
     readonly technique: TechniqueDefinition,
@@ -148,11 +151,21 @@ export class PracticeSession {
     return () => this.eventListeners.delete(listener);
   }
 
+  /** Every frame's output (the desk watch reads its time from them). */
+  onOutput(listener: (output: PipelineOutput) => void): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
+  }
+
   /**
    * `painBefore`: the check-in answered (or skipped) before this session; leave it out where
    * nobody was asked (a routine step that starts by itself).
    */
-  async startCamera(video: HTMLVideoElement, { painBefore = null }: { painBefore?: PainRating } = {}): Promise<void> {
+  /**
+   * `frameIntervalMs`: the desk watch's throttle, one frame at most this often (timer-paced, so
+   * it goes on, slower, in a background tab); leave it out to take every camera frame.
+   */
+  async startCamera(video: HTMLVideoElement, { painBefore = null, frameIntervalMs }: { painBefore?: PainRating; frameIntervalMs?: number } = {}): Promise<void> {
     if (!this.detector) return;
     this.teardownSource();
     this.resetCounters();
@@ -173,10 +186,15 @@ export class PracticeSession {
     this.status = 'running';
     this.beginRecord('camera', painBefore);
     this.cameraStartedAt = performance.now();
-    this.stopFrameLoop = everyVideoFrame(video, async () => {
-      if (this.status !== 'running') return;
-      await this.processFrame(video, video.videoWidth / Math.max(1, video.videoHeight), performance.now() - this.cameraStartedAt);
-    });
+    this.frameIntervalMs = frameIntervalMs ?? null;
+    this.stopFrameLoop = everyVideoFrame(
+      video,
+      async () => {
+        if (this.status !== 'running') return;
+        await this.processFrame(video, video.videoWidth / Math.max(1, video.videoHeight), performance.now() - this.cameraStartedAt);
+      },
+      { minIntervalMs: frameIntervalMs },
+    );
   }
 
   /**
@@ -383,6 +401,7 @@ export class PracticeSession {
     if (output.spokenCue) this.voice.speak(output.spokenCue.text);
     this.extendTimeline(output.phase, output.tMs);
     if (output.events.length > 0) for (const listener of this.eventListeners) listener(output.events, output);
+    for (const listener of this.outputListeners) listener(output);
   }
 
   /** Whether the user's goal for this technique is met by the reps so far. */
@@ -500,6 +519,7 @@ export class PracticeSession {
     for (const wake of this.resumeWaiters.splice(0)) wake();
     this.source = null;
     this.fps = 0;
+    this.frameIntervalMs = null;
   }
 }
 

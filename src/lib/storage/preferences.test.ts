@@ -21,7 +21,7 @@ describe('targets preferences', () => {
 
   it('gives the technique defaults when nothing is saved', () => {
     expect(loadTargets(twist)).toEqual({ reps: 3, holdSeconds: 5 });
-    expect(loadTargets(posture)).toEqual({ slouchAlertSeconds: 60 });
+    expect(loadTargets(posture)).toEqual({ slouchAlertSeconds: 60, breakEveryMinutes: 30 });
   });
 
   it('round-trips saved targets per technique', () => {

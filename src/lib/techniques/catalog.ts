@@ -40,6 +40,8 @@ export interface TechniqueTargets {
   holdSeconds?: number;
   /** Desk posture: slouching this long brings an alert. */
   slouchAlertSeconds?: number;
+  /** Desk posture's desk watch: a stretch break is offered after this much time at the desk. */
+  breakEveryMinutes?: number;
 }
 
 export type TargetName = keyof TechniqueTargets;
@@ -49,6 +51,7 @@ export const TARGET_FIELDS: Record<TargetName, { label: string; min: number; max
   reps: { label: 'Reps goal', min: 1, max: 50, step: 1, unit: 'reps' },
   holdSeconds: { label: 'Hold for', min: 1, max: 60, step: 1, unit: 's' },
   slouchAlertSeconds: { label: 'Alert after slouching for', min: 10, max: 600, step: 10, unit: 's' },
+  breakEveryMinutes: { label: 'Desk watch: stretch break every', min: 5, max: 120, step: 5, unit: 'min' },
 };
 
 /** Keeps only the fields the technique uses, each clamped to its limits; anything else falls back to the default. */
@@ -212,10 +215,14 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     summary: 'Unknot watches your posture while you work and nudges you when you slouch.',
     view: 'front-upper-body',
     setup: 'Sit at your laptop as you work; your head and shoulders in view.',
-    steps: ['Sit tall and calibrate your upright posture.', 'Work as usual; Unknot tells you after a sustained slouch.', 'Take the suggested stretch break.'],
+    steps: [
+      'Sit tall and calibrate your upright posture.',
+      'Work as usual; Unknot tells you after a sustained slouch. The desk watch does this at a few frames a second, to cost little.',
+      'Take the suggested stretch break.',
+    ],
     sided: false,
     live: true,
-    defaultTargets: { slouchAlertSeconds: 60 },
+    defaultTargets: { slouchAlertSeconds: 60, breakEveryMinutes: 30 },
     defaultModel: 'lightning',
     createChecker: (targets) => new PostureChecker({ alertAfterMs: ms(targets.slouchAlertSeconds, 60_000) }),
   },
