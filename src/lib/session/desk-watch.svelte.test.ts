@@ -45,7 +45,7 @@ describe('DeskWatchState', () => {
     expect(watch.given).toBe(1);
     expect(watch.reminder?.kind).toBe('break');
     expect(sent.chimes).toBe(1);
-    expect(sent.notes).toEqual(['Unknot: stretch break: Time for a stretch break: stand up, roll your shoulders, try a self-hug or a seated twist.']);
+    expect(sent.notes).toEqual(['Unknot: time for a stretch break: Stand up, roll your shoulders, try a self-hug or a seated twist.']);
     watch.dismiss();
     expect(watch.reminder).toBeNull();
   });

@@ -4,7 +4,7 @@
  */
 import { DeskAlerts, type NotifyPermission } from '../coaching/alerts';
 import type { PainRating } from '../storage/schema';
-import { DeskWatch, REMINDER_TEXT, type DeskReminder } from './desk-watch';
+import { DeskWatch, REMINDER_TEXT, REMINDER_TITLE, type DeskReminder } from './desk-watch';
 import type { PracticeSession } from './practice-session.svelte';
 
 /** Frames a second while watching: enough for a slouch held for seconds, a fraction of the CPU. */
@@ -83,6 +83,6 @@ export class DeskWatchState {
     this.reminder = reminder;
     this.given++;
     this.alerts.chime();
-    this.alerts.notify(reminder.kind === 'break' ? 'Unknot: stretch break' : 'Unknot: sit tall', REMINDER_TEXT[reminder.kind]);
+    this.alerts.notify(`Unknot: ${REMINDER_TITLE[reminder.kind].toLowerCase()}`, REMINDER_TEXT[reminder.kind]);
   }
 }

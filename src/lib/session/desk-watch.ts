@@ -54,9 +54,14 @@ export class DeskWatch {
   }
 }
 
+export const REMINDER_TITLE: Record<DeskReminder['kind'], string> = {
+  slouch: 'Sit tall',
+  break: 'Time for a stretch break',
+};
+
 export const REMINDER_TEXT: Record<DeskReminder['kind'], string> = {
-  slouch: 'You have been slouching for a while: sit tall, head back over your shoulders.',
-  break: 'Time for a stretch break: stand up, roll your shoulders, try a self-hug or a seated twist.',
+  slouch: 'You have been slouching for a while. Bring your head back over your shoulders.',
+  break: 'Stand up, roll your shoulders, try a self-hug or a seated twist.',
 };
 
 /**
