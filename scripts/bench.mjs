@@ -7,7 +7,7 @@
 //
 // Then the desk watch (issue #12): desk posture on Lightning at the camera's full rate and
 // throttled to the watch's 3 fps, each for BENCH_WATCH_SECONDS (default 30): CPU ms per
-// minute over all the browser's processes (CDP SystemInfo), and how long the page's main thread was busy
+// minute over all the browser's processes and its renderers (CDP SystemInfo), and how long the page's main thread was busy
 // (CDP TaskDuration: wall time, so it grows when other programs take the cores).
 //
 //   npm run bench                      # all models, 1000 frames each, then the desk watch
@@ -82,6 +82,8 @@ async function cpuNow(browserCdp, pageCdp) {
   const { metrics } = await pageCdp.send('Performance.getMetrics');
   return {
     allS: processInfo.reduce((sum, info) => sum + info.cpuTime, 0),
+    // The page's renderer runs the model (WASM on its main thread), the app and the drawing.
+    rendererS: processInfo.filter((info) => info.type === 'renderer').reduce((sum, info) => sum + info.cpuTime, 0),
     mainS: metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN,
     frames: await pageCdp.send('Runtime.evaluate', { expression: 'window.__unknot.timings.count', returnByValue: true }).then((r) => r.result.value),
   };
@@ -91,7 +93,7 @@ async function cpuNow(browserCdp, pageCdp) {
 async function benchDeskWatchCpu() {
   const browserCdp = await browser.newBrowserCDPSession();
   const measured = [];
-  for (const mode of ['full rate', 'desk watch']) {
+  for (const mode of ['camera only (app paused)', 'full rate', 'desk watch']) {
     const page = await browser.newPage();
     const pageCdp = await page.context().newCDPSession(page);
     await pageCdp.send('Performance.enable');
@@ -100,6 +102,8 @@ async function benchDeskWatchCpu() {
     await page.getByTestId(mode === 'desk watch' ? 'start-watch' : 'start').click();
     await page.waitForFunction(() => window.__unknot.timings.count >= 10, null, { timeout: 120_000, polling: 250 });
     await page.waitForTimeout(3000); // past calibration and warm-up
+    // The camera running with nothing read from it: what the camera and the page cost alone.
+    if (mode.startsWith('camera only')) await page.evaluate(() => window.__unknot.pause());
     const start = { at: Date.now(), ...(await cpuNow(browserCdp, pageCdp)) };
     await page.waitForTimeout(watchSeconds * 1000);
     const end = { at: Date.now(), ...(await cpuNow(browserCdp, pageCdp)) };
@@ -108,6 +112,7 @@ async function benchDeskWatchCpu() {
       mode,
       'frames/s': ((end.frames - start.frames) / (minutes * 60)).toFixed(1),
       'CPU ms/min, all processes': Math.round(((end.allS - start.allS) * 1000) / minutes),
+      'of which renderers': Math.round(((end.rendererS - start.rendererS) * 1000) / minutes),
       'main thread busy ms/min (wall)': Math.round(((end.mainS - start.mainS) * 1000) / minutes),
     });
     await page.close();

@@ -40,15 +40,19 @@ export function cameraErrorFrom(error: unknown): CameraError {
   }
 }
 
-/** Opens the user-facing camera and plays it into `video`. */
-export async function openCamera(video: HTMLVideoElement): Promise<MediaStream> {
+/**
+ * Opens the user-facing camera and plays it into `video`. `frameRate`: what to ask the camera
+ * for (30 by default; the desk watch asks for a few, so the camera and its decoding cost
+ * little too, not only the model). A camera that cannot go that low gives what it can.
+ */
+export async function openCamera(video: HTMLVideoElement, { frameRate = 30 }: { frameRate?: number } = {}): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('unsupported', MESSAGES.unsupported);
   let stream: MediaStream;
   try {
     stream = await navigator.mediaDevices.getUserMedia({
       audio: false,
       // Width only: the camera keeps its own aspect ratio instead of being cropped to 4:3.
-      video: { facingMode: 'user', width: { ideal: 640 }, frameRate: { ideal: 30 } },
+      video: { facingMode: 'user', width: { ideal: 640 }, frameRate: { ideal: frameRate } },
     });
   } catch (error) {
     throw cameraErrorFrom(error);

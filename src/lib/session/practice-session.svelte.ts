@@ -173,7 +173,8 @@ export class PracticeSession {
     this.source = 'camera';
     const runId = this.runId;
     try {
-      this.stream = await openCamera(video);
+      // The watch asks the camera for a little more than it takes, so a frame is ready when the timer comes.
+      this.stream = await openCamera(video, frameIntervalMs ? { frameRate: Math.min(30, Math.ceil(2000 / frameIntervalMs)) } : {});
     } catch (error) {
       this.source = null;
       // Camera problems are recoverable: say what to do and stay ready for a retry.
