@@ -54,7 +54,7 @@ export class DeskAlerts {
   notify(title: string, body: string): void {
     if (this.permission !== 'granted') return;
     try {
-      new Notification(title, { body, tag: 'unknot-desk-watch', icon: undefined });
+      new Notification(title, { body, tag: 'unknot-desk-watch' });
     } catch {
       // Some browsers only notify from a service worker: the page banner still shows.
     }
