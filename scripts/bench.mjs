@@ -6,7 +6,8 @@
 // Figures are medians. It is a benchmark, not a test: it prints, it does not judge.
 //
 // Then the desk watch (issue #12): desk posture on Lightning at the camera's full rate and
-// throttled to the watch's 3 fps, each for BENCH_WATCH_SECONDS (default 30): CPU ms per
+// throttled to the watch's 3 fps, and the camera alone (app paused) at 30 and at the watch's
+// 7 fps, each for BENCH_WATCH_SECONDS (default 30): CPU ms per
 // minute over all the browser's processes and its renderers (CDP SystemInfo), and how long the page's main thread was busy
 // (CDP TaskDuration: wall time, so it grows when other programs take the cores).
 //
@@ -93,13 +94,13 @@ async function cpuNow(browserCdp, pageCdp) {
 async function benchDeskWatchCpu() {
   const browserCdp = await browser.newBrowserCDPSession();
   const measured = [];
-  for (const mode of ['camera only (app paused)', 'full rate', 'desk watch']) {
+  for (const mode of ['camera only, 30 fps (app paused)', 'full rate', 'camera only, watch rate (app paused)', 'desk watch']) {
     const page = await browser.newPage();
     const pageCdp = await page.context().newCDPSession(page);
     await pageCdp.send('Performance.enable');
     await page.goto(`${server.url}/practice/posture?model=lightning&backend=wasm&bench=1`);
     await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 180_000 });
-    await page.getByTestId(mode === 'desk watch' ? 'start-watch' : 'start').click();
+    await page.getByTestId(mode === 'desk watch' || mode.includes('watch rate') ? 'start-watch' : 'start').click();
     await page.waitForFunction(() => window.__unknot.timings.count >= 10, null, { timeout: 120_000, polling: 250 });
     await page.waitForTimeout(3000); // past calibration and warm-up
     // The camera running with nothing read from it: what the camera and the page cost alone.
