@@ -5,9 +5,16 @@
 // after N frames against after warm-up, and video-file analysis speed against real time.
 // Figures are medians. It is a benchmark, not a test: it prints, it does not judge.
 //
-//   npm run bench                      # all models, 1000 frames each
+// Then the desk watch (issue #12): desk posture on Lightning at the camera's full rate and
+// throttled to the watch's 3 fps, and the camera alone (app paused) at 30 and at the watch's
+// 7 fps, each for BENCH_WATCH_SECONDS (default 30): CPU ms per
+// minute over all the browser's processes and its renderers (CDP SystemInfo), and how long the page's main thread was busy
+// (CDP TaskDuration: wall time, so it grows when other programs take the cores).
+//
+//   npm run bench                      # all models, 1000 frames each, then the desk watch
 //   BENCH_FRAMES=300 npm run bench -- lightning blazepose-full
 //   npm run bench -- blazepose-lite:seg lightning:people   # with the silhouette / the people count
+//   npm run bench -- desk-watch        # the desk watch only
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +22,10 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs, fixturesDir, projectRoot, servePreview } from './lib/browser.mjs';
 
 const ALL_MODELS = ['lightning', 'thunder', 'blazepose-lite', 'blazepose-full', 'blazepose-heavy'];
-const models = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL_MODELS;
+const args = process.argv.slice(2);
+const models = args.length > 0 ? args.filter((name) => ALL_MODELS.includes(name.split(':')[0])) : ALL_MODELS;
+const benchDeskWatch = args.length === 0 || args.includes('desk-watch');
+const watchSeconds = Number(process.env.BENCH_WATCH_SECONDS ?? 30);
 const frames = Number(process.env.BENCH_FRAMES ?? 1000);
 const warmupFrames = 60;
 const clip = join(fixturesDir, 'video/cat-cow-side.mp4');
@@ -68,7 +78,53 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/** CPU seconds of every browser process (CDP SystemInfo), and of this page's main thread (CDP Performance). */
+async function cpuNow(browserCdp, pageCdp) {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
+  const { metrics } = await pageCdp.send('Performance.getMetrics');
+  return {
+    allS: processInfo.reduce((sum, info) => sum + info.cpuTime, 0),
+    // The page's renderer runs the model (WASM on its main thread), the app and the drawing.
+    rendererS: processInfo.filter((info) => info.type === 'renderer').reduce((sum, info) => sum + info.cpuTime, 0),
+    mainS: metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN,
+    frames: await pageCdp.send('Runtime.evaluate', { expression: 'window.__unknot.timings.count', returnByValue: true }).then((r) => r.result.value),
+  };
+}
+
+/** Desk posture at the full camera rate, then as the desk watch: CPU ms per minute of each. */
+async function benchDeskWatchCpu() {
+  const browserCdp = await browser.newBrowserCDPSession();
+  const measured = [];
+  for (const mode of ['camera only, 30 fps (app paused)', 'full rate', 'camera only, watch rate (app paused)', 'desk watch']) {
+    const page = await browser.newPage();
+    const pageCdp = await page.context().newCDPSession(page);
+    await pageCdp.send('Performance.enable');
+    await page.goto(`${server.url}/practice/posture?model=lightning&backend=wasm&bench=1`);
+    await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 180_000 });
+    await page.getByTestId(mode === 'desk watch' || mode.includes('watch rate') ? 'start-watch' : 'start').click();
+    await page.waitForFunction(() => window.__unknot.timings.count >= 10, null, { timeout: 120_000, polling: 250 });
+    await page.waitForTimeout(3000); // past calibration and warm-up
+    // The camera running with nothing read from it: what the camera and the page cost alone.
+    if (mode.startsWith('camera only')) await page.evaluate(() => window.__unknot.pause());
+    const start = { at: Date.now(), ...(await cpuNow(browserCdp, pageCdp)) };
+    await page.waitForTimeout(watchSeconds * 1000);
+    const end = { at: Date.now(), ...(await cpuNow(browserCdp, pageCdp)) };
+    const minutes = (end.at - start.at) / 60_000;
+    measured.push({
+      mode,
+      'frames/s': ((end.frames - start.frames) / (minutes * 60)).toFixed(1),
+      'CPU ms/min, all processes': Math.round(((end.allS - start.allS) * 1000) / minutes),
+      'of which renderers': Math.round(((end.rendererS - start.rendererS) * 1000) / minutes),
+      'main thread busy ms/min (wall)': Math.round(((end.mainS - start.mainS) * 1000) / minutes),
+    });
+    await page.close();
+    console.log(`desk watch bench: ${mode} done`);
+  }
+  return measured;
+}
+
 const rows = [];
+const deskRows = [];
 try {
   for (const variant of models) {
     // `model:seg` turns on BlazePose's silhouette, `model:people` the multi-person count (every second), `model:seg+people` both.
@@ -126,17 +182,24 @@ try {
     });
     console.log(`${variant}: done (${after.count} frames)`);
   }
+  if (benchDeskWatch) deskRows.push(...(await benchDeskWatchCpu()));
 } finally {
   await browser.close();
   server.close();
 }
 
-console.log(`\nUnknot bench: ${frames} frames per model after ${warmupFrames} warm-up, WASM, headless Chromium, ${(await import('node:os')).cpus().length} cores`);
-console.table(rows);
-console.log(
-  'model ms: bare estimatePoses on one frozen frame, camera stopped. model+cam ms: the same loop on the live\n' +
-    'camera (frame read from the video, camera decoding beside it), app paused. app ms: per camera frame,\n' +
-    'model + core + state + overlay draw; app/model+cam is the share the app itself adds.\n' +
-    'core ms is coarse here (browser timers are rounded to 0.1 ms without cross-origin isolation);\n' +
-    'the exact core figure comes from `vitest bench` on the recorded trace (printed above).',
-);
+if (rows.length > 0) {
+  console.log(`\nUnknot bench: ${frames} frames per model after ${warmupFrames} warm-up, WASM, headless Chromium, ${(await import('node:os')).cpus().length} cores`);
+  console.table(rows);
+  console.log(
+    'model ms: bare estimatePoses on one frozen frame, camera stopped. model+cam ms: the same loop on the live\n' +
+      'camera (frame read from the video, camera decoding beside it), app paused. app ms: per camera frame,\n' +
+      'model + core + state + overlay draw; app/model+cam is the share the app itself adds.\n' +
+      'core ms is coarse here (browser timers are rounded to 0.1 ms without cross-origin isolation);\n' +
+      'the exact core figure comes from `vitest bench` on the recorded trace (printed above).',
+  );
+}
+if (deskRows.length > 0) {
+  console.log(`\nDesk posture on Lightning, WASM, ${watchSeconds} s each (60 000 CPU ms a minute is one core kept busy):`);
+  console.table(deskRows);
+}

@@ -5,8 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { TECHNIQUES, VIEW_LABELS } from '../../src/lib/techniques/catalog';
 
-test('lists the seven techniques with a diagram, the camera view and the steps', async ({ page }) => {
-  expect(TECHNIQUES).toHaveLength(7);
+test('lists the eight techniques with a diagram, the camera view and the steps', async ({ page }) => {
+  expect(TECHNIQUES).toHaveLength(8);
   await page.goto('/');
   await expect(page.getByText('Stop if you feel sharp pain').first()).toBeVisible();
   const cards = page.getByRole('list', { name: 'Techniques' }).locator(':scope > li');

@@ -150,3 +150,80 @@ describe('everyVideoFrame', () => {
     expect(listeners()).toBe(0);
   });
 });
+
+describe('everyVideoFrame, throttled', () => {
+  /** A manual clock and timer queue. */
+  function manualTimer() {
+    let now = 0;
+    const queue: { at: number; run: () => void; id: number }[] = [];
+    let nextId = 0;
+    return {
+      timer: {
+        setTimeout: (run: () => void, ms: number) => {
+          const id = nextId++;
+          queue.push({ at: now + ms, run, id });
+          return id;
+        },
+        clearTimeout: (handle: unknown) => {
+          const index = queue.findIndex((entry) => entry.id === handle);
+          if (index >= 0) queue.splice(index, 1);
+        },
+        now: () => now,
+      },
+      /** Moves the clock on, running what falls due (and letting handlers settle). */
+      async advance(ms: number) {
+        const end = now + ms;
+        for (;;) {
+          await Promise.resolve();
+          await Promise.resolve();
+          queue.sort((a, b) => a.at - b.at);
+          const due = queue[0];
+          if (!due || due.at > end) break;
+          queue.shift();
+          now = due.at;
+          due.run();
+        }
+        now = end;
+      },
+      work(ms: number) {
+        now += ms;
+      },
+    };
+  }
+
+  it('handles a frame every interval, however fast the camera is, and stops when asked', async () => {
+    const clock = manualTimer();
+    const { video } = fakeVideo();
+    const seen: number[] = [];
+    const stop = everyVideoFrame(video, async (nowMs) => void seen.push(nowMs), { minIntervalMs: 333, timer: clock.timer });
+    await clock.advance(1000);
+    expect(seen).toEqual([0, 333, 666, 999]);
+    stop();
+    await clock.advance(1000);
+    expect(seen).toHaveLength(4);
+  });
+
+  it('a frame that takes long is followed at once, never two at a time', async () => {
+    const clock = manualTimer();
+    const { video } = fakeVideo();
+    const seen: number[] = [];
+    let running = 0;
+    let most = 0;
+    everyVideoFrame(
+      video,
+      async (nowMs) => {
+        running++;
+        most = Math.max(most, running);
+        seen.push(nowMs);
+        clock.work(nowMs === 0 ? 500 : 10); // the first frame runs past the interval
+        running--;
+      },
+      { minIntervalMs: 333, timer: clock.timer },
+    );
+    // The first frame ran to 500 ms; from there, 900 ms more.
+    await clock.advance(900);
+    expect(seen).toEqual([0, 500, 833, 1166]);
+    expect(most).toBe(1);
+  });
+});
+

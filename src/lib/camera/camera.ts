@@ -40,15 +40,19 @@ export function cameraErrorFrom(error: unknown): CameraError {
   }
 }
 
-/** Opens the user-facing camera and plays it into `video`. */
-export async function openCamera(video: HTMLVideoElement): Promise<MediaStream> {
+/**
+ * Opens the user-facing camera and plays it into `video`. `frameRate`: what to ask the camera
+ * for (30 by default; the desk watch asks for a few, so the camera and its decoding cost
+ * little too, not only the model). A camera that cannot go that low gives what it can.
+ */
+export async function openCamera(video: HTMLVideoElement, { frameRate = 30 }: { frameRate?: number } = {}): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('unsupported', MESSAGES.unsupported);
   let stream: MediaStream;
   try {
     stream = await navigator.mediaDevices.getUserMedia({
       audio: false,
       // Width only: the camera keeps its own aspect ratio instead of being cropped to 4:3.
-      video: { facingMode: 'user', width: { ideal: 640 }, frameRate: { ideal: 30 } },
+      video: { facingMode: 'user', width: { ideal: 640 }, frameRate: { ideal: frameRate } },
     });
   } catch (error) {
     throw cameraErrorFrom(error);
@@ -71,6 +75,49 @@ function waitForDimensions(video: HTMLVideoElement): Promise<void> {
   return new Promise((resolve) => video.addEventListener('loadedmetadata', () => resolve(), { once: true }));
 }
 
+export interface FrameLoopOptions {
+  /**
+   * Throttled (the desk watch): one frame at most every this many ms, timer-paced, whatever
+   * the camera's rate. Timers keep running in a background tab (browsers slow them to about
+   * once a second there), where video-frame callbacks stop altogether.
+   */
+  minIntervalMs?: number;
+  /** Timer functions and clock, for tests. */
+  timer?: IntervalTimer;
+}
+
+export interface IntervalTimer {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+const realIntervalTimer: IntervalTimer = {
+  setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
+};
+
+/** The throttled loop: the next frame `intervalMs` after the last one began (or at once if it ran long). */
+function everyInterval(onFrame: (nowMs: number) => Promise<void>, intervalMs: number, timer: IntervalTimer = realIntervalTimer): () => void {
+  let stopped = false;
+  let handle: unknown;
+  const tick = async () => {
+    if (stopped) return;
+    const startedAt = timer.now();
+    try {
+      await onFrame(startedAt);
+    } finally {
+      if (!stopped) handle = timer.setTimeout(() => void tick(), Math.max(0, intervalMs - (timer.now() - startedAt)));
+    }
+  };
+  void tick();
+  return () => {
+    stopped = true;
+    timer.clearTimeout(handle);
+  };
+}
+
 /**
  * Calls `onFrame` once per new camera frame (requestVideoFrameCallback where available),
  * never more than one at a time: a slow model skips frames instead of queueing them.
@@ -83,7 +130,9 @@ function waitForDimensions(video: HTMLVideoElement): Promise<void> {
 export function everyVideoFrame(
   video: HTMLVideoElement,
   onFrame: (nowMs: number) => Promise<void>,
+  options: FrameLoopOptions = {},
 ): () => void {
+  if (options.minIntervalMs !== undefined && options.minIntervalMs > 0) return everyInterval(onFrame, options.minIntervalMs, options.timer);
   let stopped = false;
   let busy = false;
   let waitingFrameAt: number | null = null;

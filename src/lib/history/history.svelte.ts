@@ -9,6 +9,7 @@ import { exportFileName, parseImport, toCsv, toJsonExport } from '../storage/exp
 import type { SessionRecord } from '../storage/schema';
 import { StorePageState } from '../storage/store-page.svelte';
 import { dayKey, sessionsByDay } from '../session/summary';
+import { painByTechnique, painTrendChart, uprightByDay, uprightChart } from './pain';
 import { chartsFor, DAYS_PER_PAGE, filterSessions, headline, importMessage, MAX_IMPORT_BYTES, type TechniqueFilter } from './view';
 
 export const UNDO_MS = 8000;
@@ -58,6 +59,12 @@ export class HistoryState extends StorePageState {
   readonly hiddenDays = $derived(Math.max(0, this.days.length - this.dayLimit));
   readonly headline = $derived(headline(this.filtered, this.today));
   readonly charts = $derived(chartsFor(this.filtered, this.filter));
+  /** The check-ins (issue #12): the weekly trend and before against after per technique. */
+  readonly painChart = $derived(painTrendChart(this.filtered));
+  readonly painRows = $derived(painByTechnique(this.filtered));
+  /** Desk posture's upright share: today's, and the chart (shown with all techniques or desk posture). */
+  readonly uprightToday = $derived(uprightByDay(this.sessions).find((day) => day.day === this.today) ?? null);
+  readonly uprightChart = $derived(this.filter === 'all' || this.filter === 'posture' ? uprightChart(this.sessions) : null);
 
   private readonly clock: () => number;
   private readonly schedule: NonNullable<HistoryOptions['schedule']>;

@@ -196,6 +196,14 @@ describe('session rows', () => {
     expect(sessionRow(sampleSession({ reps: [] })).best).toBeNull();
   });
 
+  it('the check-in and a pain stop show on the row', () => {
+    expect(sessionRow(sampleSession()).checkIn).toBeNull();
+    expect(sessionRow(sampleSession({ painBefore: 6, painAfter: 3 })).checkIn).toBe('pain 6 → 3');
+    expect(sessionRow(sampleSession({ painBefore: 6, painAfter: 'skipped' })).checkIn).toBe('pain 6 before');
+    expect(sessionRow(sampleSession({ painBefore: 'skipped', painAfter: 0 })).checkIn).toBe('pain 0 after');
+    expect(sessionRow(sampleSession({ status: 'stopped', painStopMs: 5000 })).badge).toEqual({ text: 'Stopped: it hurt', tone: 'warn' });
+  });
+
   it('badges: stopped, interrupted and in progress; none for completed', () => {
     expect(statusBadge('completed')).toBeNull();
     expect(statusBadge('interrupted')).toEqual({ text: 'Interrupted', tone: 'warn' });

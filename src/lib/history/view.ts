@@ -53,7 +53,7 @@ export function headline(records: readonly SessionRecord[], today: string): Head
 
 // ——— Charts ———
 
-export type ChartId = 'sessions' | 'reps' | 'hold' | 'range' | 'sides';
+export type ChartId = 'sessions' | 'reps' | 'hold' | 'range' | 'sides' | 'pain' | 'upright';
 
 /** A history longer than this many days is charted by week, so bars stay readable. */
 export const WEEKLY_AFTER_DAYS = 120;
@@ -92,9 +92,9 @@ export interface ChartSpec {
 }
 
 /** How a series adds up over a week: counts and durations add, a best is the best. */
-type Combine = 'sum' | 'max';
+export type Combine = 'sum' | 'max';
 
-interface SeriesInput extends ChartSeries {
+export interface SeriesInput extends ChartSeries {
   combine: Combine;
 }
 
@@ -167,10 +167,20 @@ function chartSummary(title: string, period: Period, periods: string[], series: 
 
 /**
  * A chart from per-day values (days with sessions, oldest first). `title` gets the period:
- * 'Reps per day' or 'Reps per week'.
+ * 'Reps per day' or 'Reps per week'. `forcePeriod` 'week' with week keys (Mondays) charts
+ * values already worked out per week.
  */
-function spec(id: ChartId, title: (period: Period) => string, unit: string, kind: ChartSpec['kind'], days: string[], input: SeriesInput[], decimals: number): ChartSpec {
-  const period = periodOf(days);
+export function spec(
+  id: ChartId,
+  title: (period: Period) => string,
+  unit: string,
+  kind: ChartSpec['kind'],
+  days: string[],
+  input: SeriesInput[],
+  decimals: number,
+  forcePeriod?: Period,
+): ChartSpec {
+  const period = forcePeriod ?? periodOf(days);
   const grouped = period === 'week' ? byWeek(days, input) : { periods: days, series: input };
   const series = grouped.series.map(({ label, color, values }) => ({ label, color, values: values.map((value) => (value === null ? null : round(value, decimals))) }));
   const stepDays = period === 'week' ? 7 : 1;
@@ -302,6 +312,20 @@ export interface SessionRow {
   holds: string | null;
   fromVideo: boolean;
   badge: StatusBadge;
+  /** The check-in: 'pain 6 → 3', 'pain 6 before'; null when not rated. */
+  checkIn: string | null;
+}
+
+const ratingText = (rating: SessionRecord['painBefore']) => (typeof rating === 'number' ? String(rating) : null);
+
+/** 'pain 6 → 3', 'pain 6 before', 'pain 3 after'; null without a rating. */
+export function checkInText(record: Pick<SessionRecord, 'painBefore' | 'painAfter'>): string | null {
+  const before = ratingText(record.painBefore);
+  const after = ratingText(record.painAfter);
+  if (before && after) return `pain ${before} → ${after}`;
+  if (before) return `pain ${before} before`;
+  if (after) return `pain ${after} after`;
+  return null;
 }
 
 export function sessionRow(record: SessionRecord): SessionRow {
@@ -319,7 +343,8 @@ export function sessionRow(record: SessionRecord): SessionRow {
     best: best === null ? null : `best ${formatMetric(best, record.metricUnit)}`,
     holds: holds.length === 0 ? null : `${plural(holds.length, 'hold')}, longest ${formatDuration(Math.max(...holds))}`,
     fromVideo: record.source === 'file',
-    badge: statusBadge(record.status),
+    badge: record.painStopMs !== null ? { text: 'Stopped: it hurt', tone: 'warn' } : statusBadge(record.status),
+    checkIn: checkInText(record),
   };
 }
 

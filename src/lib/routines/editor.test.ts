@@ -11,7 +11,8 @@ function draft(overrides: Partial<RoutineDraft> = {}): RoutineDraft {
 describe('routine editor', () => {
   it('offers every technique but desk posture as a step', () => {
     expect(STEP_TECHNIQUES.map((technique) => technique.id)).not.toContain('posture');
-    expect(STEP_TECHNIQUES).toHaveLength(6);
+    expect(STEP_TECHNIQUES.map((technique) => technique.id)).toContain('self-massage');
+    expect(STEP_TECHNIQUES).toHaveLength(7);
   });
 
   it("starts steps from the technique's default targets, per side where it has sides", () => {

@@ -164,6 +164,18 @@ describe('RoutineBarState', () => {
     expect(await storedRun()).toMatchObject({ status: 'stopped', endedAt: WALL });
   });
 
+  it('"Stop — it hurts" stops the run at once, mid-rest too, saved as stopped and said so', async () => {
+    const { bar, navigations, storedRun, advance } = await setup({ stepIndex: 0 });
+    bar.observe(reps(6));
+    expect(bar.phase).toBe('rest');
+    await bar.end('pain');
+    advance(60_000);
+    expect(navigations).toEqual([]);
+    expect(bar.endedForPain).toBe(true);
+    expect(bar.announcement).toBe('Routine stopped: it hurt.');
+    expect(await storedRun()).toMatchObject({ status: 'stopped', endedAt: WALL });
+  });
+
   it('a run that has ended shows as ended and counts nothing', async () => {
     const { bar, navigations } = await setup({ run: { status: 'completed', endedAt: WALL } });
     expect(bar.status).toBe('ended');

@@ -56,6 +56,8 @@ export class RoutineBarState {
   announcement = $state('');
   restRemainingMs = $state(0);
   progress = $state.raw<StepProgress>(NO_PROGRESS);
+  /** The run was ended by "Stop — it hurts". */
+  endedForPain = $state(false);
 
   readonly runId: string;
   readonly stepIndex: number;
@@ -165,12 +167,13 @@ export class RoutineBarState {
     this.goNext();
   }
 
-  /** Ends the run here, as stopped. */
-  async end(): Promise<void> {
+  /** Ends the run here, as stopped; `'pain'`: by "Stop — it hurts", so nothing more is said aloud. */
+  async end(reason?: 'pain'): Promise<void> {
     if (this.status !== 'ready') return;
     this.stopTimer();
     this.voice.stop();
-    this.announcement = 'Routine ended.';
+    this.endedForPain = reason === 'pain';
+    this.announcement = reason === 'pain' ? 'Routine stopped: it hurt.' : 'Routine ended.';
     await this.finish('stopped');
   }
 

@@ -11,7 +11,7 @@ import type { Routine, RoutineRun, RoutineStep, SessionRecord, SessionStatus } f
 export type { Routine, RoutineStep };
 
 /** Techniques counted per side; `perSide` means nothing for the others. */
-export const SIDED_TECHNIQUES: ReadonlySet<TechniqueId> = new Set(['seated-twist', 'standing-rotation']);
+export const SIDED_TECHNIQUES: ReadonlySet<TechniqueId> = new Set(['seated-twist', 'standing-rotation', 'self-massage']);
 
 /**
  * Gentle, in an order that keeps changes of position few: all fours → lying (extension, then

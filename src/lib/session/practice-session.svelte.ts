@@ -17,6 +17,7 @@ import type { BaselineSource, CalibrationIssue, Checker, CheckerEvent, MetricSpe
 import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
 import { SessionLog } from './session-log.svelte';
 import type { FinishStatus } from './recorder';
+import type { PainRating } from '../storage/schema';
 
 export type SessionStatus = 'loading' | 'ready' | 'running' | 'paused' | 'error';
 export type SessionSource = 'camera' | 'file';
@@ -69,6 +70,8 @@ export class PracticeSession {
   backend = $state<BackendId | null>(null);
   counting = $state(false);
   muted = $state(false);
+  /** The camera's throttle while the desk watch runs (ms between frames); null at the full rate. */
+  frameIntervalMs = $state<number | null>(null);
   analysisProgress = $state(0);
   analysisDone = $state(false);
   /** Phase spans so far; a new array each time a span starts or the analysis ends. */
@@ -110,6 +113,7 @@ export class PracticeSession {
   private resumeWaiters: (() => void)[] = [];
   private runId = 0;
   private readonly eventListeners = new Set<(events: CheckerEvent[], output: PipelineOutput) => void>();
+  private readonly outputListeners = new Set<(output: PipelineOutput) => void>();
 
   constructor(
     readonly technique: TechniqueDefinition,
@@ -159,7 +163,21 @@ export class PracticeSession {
     return () => this.eventListeners.delete(listener);
   }
 
-  async startCamera(video: HTMLVideoElement): Promise<void> {
+  /** Every frame's output (the desk watch reads its time from them). */
+  onOutput(listener: (output: PipelineOutput) => void): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
+  }
+
+  /**
+   * `painBefore`: the check-in answered (or skipped) before this session; leave it out where
+   * nobody was asked (a routine step that starts by itself).
+   */
+  /**
+   * `frameIntervalMs`: the desk watch's throttle, one frame at most this often (timer-paced, so
+   * it goes on, slower, in a background tab); leave it out to take every camera frame.
+   */
+  async startCamera(video: HTMLVideoElement, { painBefore = null, frameIntervalMs }: { painBefore?: PainRating; frameIntervalMs?: number } = {}): Promise<void> {
     if (!this.detector) return;
     this.teardownSource();
     this.resetCounters();
@@ -167,7 +185,8 @@ export class PracticeSession {
     this.source = 'camera';
     const runId = this.runId;
     try {
-      this.stream = await openCamera(video);
+      // The watch asks the camera for a little more than it takes, so a frame is ready when the timer comes.
+      this.stream = await openCamera(video, frameIntervalMs ? { frameRate: Math.min(30, Math.ceil(2000 / frameIntervalMs)) } : {});
     } catch (error) {
       this.source = null;
       // Camera problems are recoverable: say what to do and stay ready for a retry.
@@ -178,12 +197,17 @@ export class PracticeSession {
     if (runId !== this.runId) return;
     this.error = null;
     this.status = 'running';
-    this.beginRecord('camera');
+    this.beginRecord('camera', painBefore);
     this.cameraStartedAt = performance.now();
-    this.stopFrameLoop = everyVideoFrame(video, async () => {
-      if (this.status !== 'running') return;
-      await this.processFrame(video, video.videoWidth / Math.max(1, video.videoHeight), performance.now() - this.cameraStartedAt);
-    });
+    this.frameIntervalMs = frameIntervalMs ?? null;
+    this.stopFrameLoop = everyVideoFrame(
+      video,
+      async () => {
+        if (this.status !== 'running') return;
+        await this.processFrame(video, video.videoWidth / Math.max(1, video.videoHeight), performance.now() - this.cameraStartedAt);
+      },
+      { minIntervalMs: frameIntervalMs },
+    );
   }
 
   /**
@@ -285,7 +309,17 @@ export class PracticeSession {
   /** Ends the current camera session or analysis; counters keep their final values. */
   stop(): void {
     if (this.source !== null && this.status !== 'error') this.finishMovement();
-    this.log.end(this.endStatus());
+    // The user ended a camera session here: ask how the back feels now.
+    this.log.end(this.endStatus(), undefined, { askAfter: this.source === 'camera' });
+    this.teardownSource();
+    this.voice.stop();
+    this.cue = null;
+    if (this.status !== 'error') this.status = this.detector ? 'ready' : 'loading';
+  }
+
+  /** "Stop — it hurts": ends whatever runs at once and saves the session with the pain stop (a movement under way does not count). */
+  stopForPain(): void {
+    this.log.endForPain();
     this.teardownSource();
     this.voice.stop();
     this.cue = null;
@@ -396,11 +430,17 @@ export class PracticeSession {
     if (output.spokenCue) this.voice.speak(output.spokenCue.text);
     this.extendTimeline(output.phase, output.tMs);
     if (output.events.length > 0) for (const listener of this.eventListeners) listener(output.events, output);
+    for (const listener of this.outputListeners) listener(output);
   }
 
   /** Whether the user's goal for this technique is met by the reps so far. */
   get goalMet(): boolean {
     const goal = this.targets.reps;
+    // Timed per side without a reps goal (self-massage): a completed hold on each side.
+    if (goal === undefined && this.targets.holdSeconds !== undefined && this.technique.sided) {
+      const holds = this.log.record?.holds ?? [];
+      return (['left', 'right'] as const).every((side) => holds.some((hold) => hold.completed && hold.side === side));
+    }
     if (goal === undefined) return true;
     return this.technique.sided ? this.reps.left >= goal && this.reps.right >= goal : this.reps.total >= goal;
   }
@@ -410,9 +450,10 @@ export class PracticeSession {
     return this.source === 'file' ? 'stopped' : this.goalMet ? 'completed' : 'stopped';
   }
 
-  private beginRecord(source: SessionSource): void {
+  private beginRecord(source: SessionSource, painBefore: PainRating = null): void {
     const { id, label, unit } = this.metricSpec;
     this.log.begin({
+      painBefore,
       techniqueId: this.technique.id,
       source,
       modelId: this.options.model,
@@ -510,6 +551,7 @@ export class PracticeSession {
     for (const wake of this.resumeWaiters.splice(0)) wake();
     this.source = null;
     this.fps = 0;
+    this.frameIntervalMs = null;
   }
 }
 

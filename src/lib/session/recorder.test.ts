@@ -46,7 +46,7 @@ describe('SessionRecorder: a cat-cow stream', () => {
 
     expect(recorder.finish('completed')).toEqual({
       id: 'session-1',
-      schemaVersion: 1,
+      schemaVersion: 2,
       techniqueId: 'cat-cow',
       source: 'camera',
       modelId: 'lightning',
@@ -65,6 +65,10 @@ describe('SessionRecorder: a cat-cow stream', () => {
       faults: { 'too-fast': 1 },
       cues: { slower: { text: 'Slower: follow your breath', count: 1 } },
       status: 'completed',
+      painBefore: null,
+      painAfter: null,
+      painStopMs: null,
+      posture: null,
     });
   });
 
@@ -298,5 +302,43 @@ describe('SessionRecorder with the real twist checker', () => {
     for (const holdMs of shownHolds) expect(holdMs).toBeLessThan(8000);
     expect(record.metricId).toBe(checker.metric.id);
     expect(record.durationMs).toBe(frames.at(-1)!.tMs - frames[0]!.tMs);
+  });
+});
+
+describe('SessionRecorder: check-in, pain stop and desk posture time', () => {
+  it('keeps the rating given before, takes the one after once finished, and marks a pain stop at its active time', () => {
+    const recorder = started({ painBefore: 6 });
+    quiet(recorder, 0, 4000);
+    recorder.markPainStop();
+    const stopped = recorder.finish('stopped');
+    expect(stopped).toMatchObject({ painBefore: 6, painAfter: null, painStopMs: 4000, status: 'stopped' });
+    expect(recorder.setPain('after', 8)).toMatchObject({ painBefore: 6, painAfter: 8, painStopMs: 4000 });
+    expect(recorder.setPain('after', 'skipped').painAfter).toBe('skipped');
+  });
+
+  it('not asked is null; a pain stop after the end changes nothing', () => {
+    const recorder = started();
+    quiet(recorder, 0, 1000);
+    const record = recorder.finish('completed');
+    recorder.markPainStop();
+    expect(recorder.snapshot()).toMatchObject({ painBefore: null, painAfter: null, painStopMs: null });
+    expect(record.painStopMs).toBeNull();
+  });
+
+  it("records desk posture's upright and slouched time from its outputs, carried over a resume", () => {
+    const recorder = started({ techniqueId: 'posture' });
+    const posture = (tMs: number, uprightMs: number, slouchedMs: number) => ({ ...out(tMs), uprightMs, slouchedMs });
+    recorder.step(posture(0, 0, 0));
+    recorder.step(posture(1000, 800, 200));
+    const saved = recorder.snapshot();
+    expect(saved.posture).toEqual({ uprightMs: 800, slouchedMs: 200 });
+    // Another technique's outputs leave it null.
+    expect(started().snapshot().posture).toBeNull();
+    // Resumed after a reload: the new checker counts from 0 again, the record adds on.
+    const resumed = new SessionRecorder();
+    resumed.continueFrom(saved, 1_700_000_100_000);
+    resumed.step(posture(0, 0, 0));
+    resumed.step(posture(500, 500, 0));
+    expect(resumed.snapshot().posture).toEqual({ uprightMs: 1300, slouchedMs: 200 });
   });
 });

@@ -8,7 +8,7 @@
  * stream or hidden tab does not inflate it) and with the gap across a pause left out.
  */
 import type { CheckerEvent, CheckerOutput, Side, TechniqueId } from '../techniques/types';
-import { SCHEMA_VERSION, type HoldRecord, type RepRecord, type SessionRecord, type SessionSource, type SessionStatus } from '../storage/schema';
+import { SCHEMA_VERSION, type HoldRecord, type PainRating, type PostureTimes, type RepRecord, type SessionRecord, type SessionSource, type SessionStatus } from '../storage/schema';
 
 export interface SessionStart {
   techniqueId: TechniqueId;
@@ -22,6 +22,8 @@ export interface SessionStart {
   id?: string;
   routineRunId?: string;
   routineStep?: number;
+  /** The check-in answered before the session; null (default) when not asked. */
+  painBefore?: PainRating;
 }
 
 export interface RecorderOptions {
@@ -64,6 +66,8 @@ export class SessionRecorder {
   private firstUnclaimedHold = 0;
   private lastCueId: string | null = null;
   private paused = false;
+  /** Desk posture time from before a resume; the checker's own count starts again at 0. */
+  private postureBase: PostureTimes = { uprightMs: 0, slouchedMs: 0 };
 
   constructor(options: RecorderOptions = {}) {
     this.newId = options.newId ?? defaultNewId;
@@ -95,7 +99,12 @@ export class SessionRecorder {
       status: 'active',
       ...(meta.routineRunId === undefined ? {} : { routineRunId: meta.routineRunId }),
       ...(meta.routineStep === undefined ? {} : { routineStep: meta.routineStep }),
+      painBefore: meta.painBefore ?? null,
+      painAfter: null,
+      painStopMs: null,
+      posture: null,
     };
+    this.postureBase = { uprightMs: 0, slouchedMs: 0 };
     this.activeMs = 0;
     this.timeInFrameMs = 0;
     this.firstUnclaimedHold = 0;
@@ -114,7 +123,9 @@ export class SessionRecorder {
       faults: { ...saved.faults },
       cues: Object.fromEntries(Object.entries(saved.cues).map(([id, tally]) => [id, { ...tally }])),
       status: 'active',
+      posture: saved.posture ? { ...saved.posture } : null,
     };
+    this.postureBase = saved.posture ? { ...saved.posture } : { uprightMs: 0, slouchedMs: 0 };
     this.activeMs = saved.durationMs;
     this.timeInFrameMs = saved.timeInFrameMs;
     this.firstUnclaimedHold = saved.holds.length;
@@ -136,6 +147,9 @@ export class SessionRecorder {
     this.lastT = t;
 
     for (const event of output.events) this.apply(event, t);
+    if (isPostureOutput(output)) {
+      record.posture = { uprightMs: this.postureBase.uprightMs + output.uprightMs, slouchedMs: this.postureBase.slouchedMs + output.slouchedMs };
+    }
 
     const open = this.openHold;
     if (open) {
@@ -168,6 +182,24 @@ export class SessionRecorder {
     this.lastCueId = null;
   }
 
+  /**
+   * The check-in: before (answered as the session starts) or after (once it has ended; a
+   * finished record can still take its "after"). Returns the record as it is now.
+   */
+  setPain(when: 'before' | 'after', rating: PainRating): SessionRecord {
+    const record = this.record;
+    if (!record) throw new Error('SessionRecorder.setPain: start() was never called');
+    if (when === 'before') record.painBefore = rating;
+    else record.painAfter = rating;
+    return this.snapshot();
+  }
+
+  /** "Stop — it hurts": marks when, in active session time; then finish() as usual. */
+  markPainStop(): void {
+    const record = this.record;
+    if (record?.status === 'active') record.painStopMs = this.activeMs;
+  }
+
   /** Ends the session. `endedAt` (wall clock, epoch ms) overrides the estimate from session time. */
   finish(status: FinishStatus, endedAt?: number): SessionRecord {
     const record = this.record;
@@ -192,6 +224,7 @@ export class SessionRecorder {
       holds: record.holds.map((hold) => ({ ...hold })),
       faults: { ...record.faults },
       cues: Object.fromEntries(Object.entries(record.cues).map(([id, tally]) => [id, { ...tally }])),
+      posture: record.posture ? { ...record.posture } : null,
     };
   }
 
@@ -269,4 +302,10 @@ export class SessionRecorder {
       holdMs,
     };
   }
+}
+
+/** Desk posture's outputs carry its upright and slouched time. */
+function isPostureOutput(output: CheckerOutput): output is CheckerOutput & PostureTimes {
+  const candidate = output as Partial<PostureTimes>;
+  return typeof candidate.uprightMs === 'number' && typeof candidate.slouchedMs === 'number';
 }

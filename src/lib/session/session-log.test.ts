@@ -111,3 +111,66 @@ describe('SessionLog on leaving the page', () => {
     expect(saved.at(-1)?.reps).toHaveLength(1);
   });
 });
+
+describe('SessionLog check-in', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('saves the rating before with the session, and the one after into the finished record', async () => {
+    const { store, saved } = fakeStore();
+    const log = new SessionLog();
+    log.attachStore(store);
+    log.begin({ ...META, painBefore: 5 }, 0);
+    log.step(output(0), null);
+    log.end('stopped', 1000, { askAfter: true });
+    expect(log.awaitingAfter).toBe(true);
+    log.answerAfter(3);
+    await settle();
+    expect(log.awaitingAfter).toBe(false);
+    expect(saved.at(-1)).toMatchObject({ status: 'stopped', painBefore: 5, painAfter: 3 });
+    // Answered once: a second answer changes nothing.
+    log.answerAfter(9);
+    expect(log.record?.painAfter).toBe(3);
+  });
+
+  it('a question left open is remembered as skipped when the next session begins or the page goes', async () => {
+    const { store, saved } = fakeStore();
+    const log = new SessionLog();
+    log.attachStore(store);
+    log.begin(META, 0);
+    log.step(output(0), null);
+    const firstId = log.end('stopped', 1000, { askAfter: true })!.id;
+    log.begin(META, 2000);
+    await settle();
+    expect(saved.filter((record) => record.id === firstId).at(-1)?.painAfter).toBe('skipped');
+    log.step(output(0), null);
+    const secondId = log.end('stopped', 3000, { askAfter: true })!.id;
+    await log.dispose();
+    expect(saved.filter((record) => record.id === secondId).at(-1)?.painAfter).toBe('skipped');
+  });
+
+  it('not asked (an ending the user did not choose) stays null', async () => {
+    const { store, saved } = fakeStore();
+    const log = new SessionLog();
+    log.attachStore(store);
+    log.begin(META, 0);
+    log.step(output(0), null);
+    log.end('completed', 1000);
+    await log.dispose();
+    expect(log.awaitingAfter).toBe(false);
+    expect(saved.at(-1)).toMatchObject({ painBefore: null, painAfter: null });
+  });
+
+  it('"Stop — it hurts" ends the session as stopped with the pain stop, and asks how it feels', async () => {
+    const { store, saved } = fakeStore();
+    const log = new SessionLog();
+    log.attachStore(store);
+    log.begin(META, 0);
+    for (let t = 0; t <= 2500; t += 100) log.step(output(t), null);
+    const record = log.endForPain(3000);
+    await settle();
+    expect(record).toMatchObject({ status: 'stopped', painStopMs: 2500 });
+    expect(saved.at(-1)).toMatchObject({ status: 'stopped', painStopMs: 2500 });
+    expect(log.awaitingAfter).toBe(true);
+    expect(log.endForPain()).toBeNull();
+  });
+});

@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
+import * as v from 'valibot';
 import { STORAGE_MESSAGES, StorageError, openStore, toStorageError, type UnknotStore } from './db';
 import { sampleRoutine, sampleRoutineRun, sampleSession } from './sample-records';
-import type { SessionRecord } from './schema';
+import { SessionRecordSchema, type SessionRecord } from './schema';
 
 const openedStores: UnknotStore[] = [];
 
@@ -78,7 +80,27 @@ describe('sessions', () => {
     first.close();
     const second = await freshStore(factory);
     expect(ids(await second.listSessions())).toEqual(['kept']);
-    expect(await second.getMeta('dataVersion')).toBe(1);
+    expect(await second.getMeta('dataVersion')).toBe(2);
+  });
+});
+
+describe('upgrading a version 1 database', () => {
+  it('rewrites every stored session to version 2 with the check-in fields "not asked", and notes the new version', async () => {
+    const factory = new IDBFactory();
+    // The database exactly as the version 1 app declared and filled it.
+    const old = new Dexie('unknot', { indexedDB: factory, IDBKeyRange });
+    old.version(1).stores({ sessions: 'id, startedAt, techniqueId, status, routineRunId', routines: 'id', routineRuns: 'id, startedAt', meta: 'key' });
+    await old.open();
+    const { painBefore: _b, painAfter: _a, painStopMs: _p, posture: _q, ...v1 } = sampleSession({ id: 'from-v1' });
+    await old.table('sessions').put({ ...v1, schemaVersion: 1 });
+    await old.table('meta').put({ key: 'dataVersion', value: 1 });
+    old.close();
+
+    const store = await freshStore(factory);
+    const upgraded = await store.getSession('from-v1');
+    expect(upgraded).toMatchObject({ id: 'from-v1', schemaVersion: 2, painBefore: null, painAfter: null, painStopMs: null, posture: null, reps: v1.reps });
+    expect(v.safeParse(SessionRecordSchema, upgraded).success).toBe(true);
+    expect(await store.getMeta('dataVersion')).toBe(2);
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import { buildExport, checkExport, mergeImport, type ExportData, type MergePlan } from './export';
-import { SCHEMA_VERSION, type Routine, type RoutineRun, type SessionRecord } from './schema';
+import { SCHEMA_VERSION, sessionV1toV2, type Routine, type RoutineRun, type SessionRecord } from './schema';
 
 export type StorageErrorKind = 'unavailable' | 'quota' | 'blocked' | 'invalid';
 
@@ -78,14 +78,22 @@ function createDatabase(name: string, options: OpenOptions): UnknotDexie {
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   }) as UnknotDexie;
-  db.version(1).stores({
+  const tables = {
     sessions: 'id, startedAt, techniqueId, status, routineRunId',
     routines: 'id',
     routineRuns: 'id, startedAt',
     meta: 'key',
-  });
-  // A future data version adds `db.version(2).stores(…).upgrade(tx => …)`, rewriting each
-  // record with the same MigrationStep that upgrades export files (schema.ts).
+  };
+  db.version(1).stores(tables);
+  // Each data version rewrites the stored records with the same step that upgrades export files (schema.ts).
+  db.version(2)
+    .stores(tables)
+    .upgrade(async (tx) => {
+      await tx.table('sessions').toCollection().modify((session: Record<string, unknown>) => {
+        Object.assign(session, sessionV1toV2(session));
+      });
+      await tx.table('meta').put({ key: 'dataVersion', value: 2 });
+    });
   db.on('populate', (tx) => {
     void tx.table('meta').add({ key: 'dataVersion', value: SCHEMA_VERSION });
   });

@@ -10,8 +10,28 @@ describe('JSON export', () => {
     const text = toJsonExport(data(), EXPORTED_AT);
     expect(parseImport(text)).toEqual({
       ok: true,
-      data: { format: 'unknot-export', schemaVersion: 1, exportedAt: EXPORTED_AT, ...data() },
+      data: { format: 'unknot-export', schemaVersion: 2, exportedAt: EXPORTED_AT, ...data() },
     });
+  });
+
+  it('keeps the check-in, the pain stop and posture times through export and import', () => {
+    const sessions = [
+      sampleSession({ id: 'rated', painBefore: 7, painAfter: 4 }),
+      sampleSession({ id: 'skipped', painBefore: 'skipped', painAfter: null, painStopMs: 42_000, status: 'stopped' }),
+      sampleSession({ id: 'desk', techniqueId: 'posture', reps: [], posture: { uprightMs: 600_000, slouchedMs: 120_000 } }),
+    ];
+    const parsed = parseImport(toJsonExport({ sessions, routines: [], routineRuns: [] }, EXPORTED_AT));
+    expect(parsed.ok && parsed.data.sessions).toEqual(sessions);
+  });
+
+  it('imports a version 1 file (before the check-in existed) as "not asked"', () => {
+    const file = JSON.parse(toJsonExport({ sessions: [sampleSession()], routines: [], routineRuns: [] }, EXPORTED_AT)) as Record<string, unknown>;
+    file['schemaVersion'] = 1;
+    const [session] = file['sessions'] as Record<string, unknown>[];
+    session!['schemaVersion'] = 1;
+    for (const added of ['painBefore', 'painAfter', 'painStopMs', 'posture']) delete session![added];
+    const parsed = parseImport(JSON.stringify(file));
+    expect(parsed.ok && parsed.data.sessions).toEqual([sampleSession()]);
   });
 
   it('names files by date', () => {
@@ -45,8 +65,8 @@ describe('parseImport messages', () => {
   });
 
   it('a newer version', () => {
-    expect(reject(withFile((file) => (file['schemaVersion'] = 2)))).toBe(
-      'This data comes from a newer version of Unknot (data version 2; this app reads up to 1). Update the app, then try again. Nothing was imported.',
+    expect(reject(withFile((file) => (file['schemaVersion'] = 3)))).toBe(
+      'This data comes from a newer version of Unknot (data version 3; this app reads up to 2). Update the app, then try again. Nothing was imported.',
     );
   });
 
@@ -71,7 +91,7 @@ describe('parseImport messages', () => {
 
   it('checkExport refuses a document of another version', () => {
     const file = JSON.parse(toJsonExport(data(), EXPORTED_AT)) as Record<string, unknown>;
-    expect(checkExport({ ...file, schemaVersion: 0 })).toEqual({ ok: false, message: 'This export has data version 0; this app reads version 1. Nothing was imported.' });
+    expect(checkExport({ ...file, schemaVersion: 0 })).toEqual({ ok: false, message: 'This export has data version 0; this app reads version 2. Nothing was imported.' });
   });
 });
 
@@ -94,10 +114,21 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines(csv)).toEqual([
-      'session_id,technique,started_at,source,rep_index,time_s,side,peak,trough,metric_unit,duration_s,hold_s',
-      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,1,9.5,left,41.235,1.5,°,8,6.2',
-      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,2,19,right,-38,-0.25,°,7.5,',
+      'session_id,technique,started_at,source,rep_index,time_s,side,peak,trough,metric_unit,duration_s,hold_s,pain_before,pain_after,pain_stop_s',
+      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,1,9.5,left,41.235,1.5,°,8,6.2,,,',
+      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,2,19,right,-38,-0.25,°,7.5,,,,',
       '',
+    ]);
+  });
+
+  it('the check-in goes on every row of its session; a session stopped for pain before any rep still gets a row', () => {
+    const rated = sampleSession({ id: 'rated', startedAt: Date.UTC(2025, 0, 6, 9), painBefore: 6, painAfter: 'skipped', reps: [sampleRep({ tMs: 4000 }), sampleRep({ tMs: 8000 })] });
+    const hurt = sampleSession({ id: 'hurt', startedAt: Date.UTC(2025, 0, 6, 10), painBefore: 3, painAfter: 8, painStopMs: 12_500, reps: [], status: 'stopped' });
+    const rows = lines(toCsv([hurt, rated]));
+    expect(rows.slice(1, -1)).toEqual([
+      'rated,cat-cow,2025-01-06T09:00:00.000Z,camera,1,4,,20,-15,°,2.5,,6,skipped,',
+      'rated,cat-cow,2025-01-06T09:00:00.000Z,camera,2,8,,20,-15,°,2.5,,6,skipped,',
+      'hurt,cat-cow,2025-01-06T10:00:00.000Z,camera,,,,,,°,,,3,8,12.5',
     ]);
   });
 

@@ -52,6 +52,10 @@ export const CSV_COLUMNS = [
   'metric_unit',
   'duration_s',
   'hold_s',
+  // The session's check-in and pain stop (data version 2), repeated on each of its rows.
+  'pain_before',
+  'pain_after',
+  'pain_stop_s',
 ] as const;
 
 /**
@@ -69,31 +73,31 @@ export function csvCell(value: string | number | null): string {
 
 const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
 
+/** Whether a session carries anything of the check-in: a rating, a skip, or a pain stop. */
+const hasCheckIn = (session: SessionRecord) => session.painBefore !== null || session.painAfter !== null || session.painStopMs !== null;
+
 /**
- * One row per rep (a session without reps has no rows), CRLF line ends as RFC 4180 says, with
- * a byte-order mark because Excel reads UTF-8 (the ° unit) only with one.
+ * One row per rep, CRLF line ends as RFC 4180 says, with a byte-order mark because Excel reads
+ * UTF-8 (the ° unit) only with one. A session without reps has no rows, unless it carries a
+ * check-in or a pain stop: then one row with the rep columns empty, so no rating is lost.
  */
 export function toCsv(sessions: readonly SessionRecord[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const session of [...sessions].sort((a, b) => a.startedAt - b.startedAt)) {
-    const startedAt = new Date(session.startedAt).toISOString();
-    session.reps.forEach((rep, index) => {
-      const row = [
-        session.id,
-        session.techniqueId,
-        startedAt,
-        session.source,
-        index + 1,
-        seconds(rep.tMs),
-        rep.side,
-        rep.peakMetric,
-        rep.troughMetric,
-        session.metricUnit,
-        seconds(rep.durationMs),
-        seconds(rep.holdMs),
-      ];
-      lines.push(row.map(csvCell).join(','));
-    });
+    const head = [session.id, session.techniqueId, new Date(session.startedAt).toISOString(), session.source];
+    const checkIn = [session.painBefore, session.painAfter, seconds(session.painStopMs)];
+    const reps = session.reps.map((rep, index) => [
+      index + 1,
+      seconds(rep.tMs),
+      rep.side,
+      rep.peakMetric,
+      rep.troughMetric,
+      session.metricUnit,
+      seconds(rep.durationMs),
+      seconds(rep.holdMs),
+    ]);
+    if (reps.length === 0 && hasCheckIn(session)) reps.push([null, null, null, null, null, session.metricUnit, null, null]);
+    for (const rep of reps) lines.push([...head, ...rep, ...checkIn].map(csvCell).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findTechnique } from '../techniques/catalog';
-import { loadTargets, saveTargets } from './preferences';
+import { loadSafetyAnswers, loadTargets, saveSafetyAnswers, saveTargets } from './preferences';
 
 class MemoryStorage {
   private readonly map = new Map<string, string>();
@@ -21,7 +21,7 @@ describe('targets preferences', () => {
 
   it('gives the technique defaults when nothing is saved', () => {
     expect(loadTargets(twist)).toEqual({ reps: 3, holdSeconds: 5 });
-    expect(loadTargets(posture)).toEqual({ slouchAlertSeconds: 60 });
+    expect(loadTargets(posture)).toEqual({ slouchAlertSeconds: 60, breakEveryMinutes: 30 });
   });
 
   it('round-trips saved targets per technique', () => {
@@ -51,5 +51,23 @@ describe('targets preferences', () => {
     });
     expect(saveTargets(twist, { reps: 4, holdSeconds: 6 })).toBe(false);
     expect(loadTargets(twist)).toEqual({ reps: 3, holdSeconds: 5 });
+  });
+});
+
+describe('safety check answers', () => {
+  beforeEach(() => vi.stubGlobal('localStorage', new MemoryStorage()));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('none until answered; then the same answers back', () => {
+    expect(loadSafetyAnswers()).toBeUndefined();
+    expect(saveSafetyAnswers({ answeredAt: 1234, flags: ['severe', 'injury'] })).toBe(true);
+    expect(loadSafetyAnswers()).toEqual({ answeredAt: 1234, flags: ['severe', 'injury'] });
+    expect(saveSafetyAnswers({ answeredAt: 2000, flags: [] })).toBe(true);
+    expect(loadSafetyAnswers()).toEqual({ answeredAt: 2000, flags: [] });
+  });
+
+  it('a corrupt stored value counts as not answered', () => {
+    localStorage.setItem('unknot.safetyCheck', '{oops');
+    expect(loadSafetyAnswers()).toBeUndefined();
   });
 });

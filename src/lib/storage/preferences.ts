@@ -1,8 +1,9 @@
 /**
- * Small per-device preferences (targets per technique, voice muted). Kept in localStorage:
+ * Small per-device preferences (targets per technique, voice muted, the safety check's answers). Kept in localStorage:
  * they are read synchronously before the page draws, and losing them costs nothing but a
  * default. Private mode or a full disk must never break practice, so every access is guarded.
  */
+import { parseSafetyAnswers, type SafetyAnswers } from '../safety/red-flags';
 import { sanitizeTargets, type TechniqueDefinition, type TechniqueTargets } from '../techniques/catalog';
 
 const key = (techniqueId: string) => `unknot.targets.${techniqueId}`;
@@ -53,5 +54,26 @@ export function activeSessionOfThisTab(): string | null {
     return globalThis.sessionStorage?.getItem(ACTIVE_SESSION_KEY) ?? null;
   } catch {
     return null;
+  }
+}
+
+const SAFETY_KEY = 'unknot.safetyCheck';
+
+/**
+ * The safety check's last answers, or undefined when it was never answered (or the stored
+ * value is unreadable). Kept here, not in IndexedDB: the practice page must know before it
+ * draws whether to ask, and losing it costs one more question.
+ */
+export function loadSafetyAnswers(): SafetyAnswers | undefined {
+  return parseSafetyAnswers(readJson(SAFETY_KEY));
+}
+
+/** Returns false when the browser refused (the answers then apply to this visit only). */
+export function saveSafetyAnswers(answers: SafetyAnswers): boolean {
+  try {
+    globalThis.localStorage?.setItem(SAFETY_KEY, JSON.stringify(answers));
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -8,7 +8,7 @@ export function sampleRep(overrides: Partial<RepRecord> = {}): RepRecord {
 export function sampleSession(overrides: Partial<SessionRecord> = {}): SessionRecord {
   return {
     id: 'session-1',
-    schemaVersion: 1,
+    schemaVersion: 2,
     techniqueId: 'cat-cow',
     source: 'camera',
     modelId: 'lightning',
@@ -24,6 +24,10 @@ export function sampleSession(overrides: Partial<SessionRecord> = {}): SessionRe
     faults: { 'too-fast': 2 },
     cues: { slower: { text: 'Slower: follow your breath', count: 2 } },
     status: 'completed',
+    painBefore: null,
+    painAfter: null,
+    painStopMs: null,
+    posture: null,
     ...overrides,
   };
 }

@@ -35,7 +35,7 @@ describe('schemas', () => {
     expect(v.safeParse(SessionRecordSchema, { ...sampleSession(), durationMs: -1 }).success).toBe(false);
     expect(v.safeParse(SessionRecordSchema, { ...sampleSession(), faults: { 'too-fast': 1.5 } }).success).toBe(false);
     expect(v.safeParse(SessionRecordSchema, { ...sampleSession(), status: 'paused' }).success).toBe(false);
-    expect(v.safeParse(SessionRecordSchema, { ...sampleSession(), schemaVersion: 2 }).success).toBe(false);
+    expect(v.safeParse(SessionRecordSchema, { ...sampleSession(), schemaVersion: 1 }).success).toBe(false);
     expect(v.safeParse(RoutineSchema, sampleRoutine({ steps: [] })).success).toBe(false);
     expect(v.safeParse(RoutineSchema, sampleRoutine({ name: '   ' })).success).toBe(false);
   });
@@ -48,45 +48,70 @@ describe('schemas', () => {
 });
 
 describe('migrate', () => {
-  // A made-up version 2: the model id moves into a `model` object on every session.
-  const toV2 = (document: Record<string, unknown>) => ({
+  /** A version 1 export as the app wrote it before issue #12: no check-in, pain stop or posture times. */
+  const v1Export = () => {
+    const document = JSON.parse(JSON.stringify(buildExport({ sessions: [sampleSession(), sampleSession({ id: 'session-2', techniqueId: 'posture' })], routines: [], routineRuns: [] }, 0))) as Record<string, unknown>;
+    document['schemaVersion'] = 1;
+    for (const session of document['sessions'] as Record<string, unknown>[]) {
+      session['schemaVersion'] = 1;
+      for (const added of ['painBefore', 'painAfter', 'painStopMs', 'posture']) delete session[added];
+    }
+    return document;
+  };
+  // A made-up version 3 on top: the model id moves into a `model` object on every session.
+  const toV3 = (document: Record<string, unknown>) => ({
     ...document,
-    sessions: (document['sessions'] as Record<string, unknown>[]).map(({ modelId, ...session }) => ({ ...session, schemaVersion: 2, model: { id: modelId } })),
+    sessions: (document['sessions'] as Record<string, unknown>[]).map(({ modelId, ...session }) => ({ ...session, schemaVersion: 3, model: { id: modelId } })),
   });
-  const withV2: MigrationRegistry = { currentVersion: 2, steps: { 1: toV2 } };
-  const v1Export = () => JSON.parse(JSON.stringify(buildExport({ sessions: [sampleSession()], routines: [], routineRuns: [] }, 0))) as Record<string, unknown>;
+  const withV3: MigrationRegistry = { currentVersion: 3, steps: { ...MIGRATIONS.steps, 2: toV3 } };
 
-  it('version 1 is current: a v1 document passes through as it is', () => {
-    const document = v1Export();
-    expect(MIGRATIONS.currentVersion).toBe(1);
-    expect(migrate(document, 1)).toEqual({ ok: true, document });
+  it('version 2 is current: a v2 document passes through as it is', () => {
+    const document = JSON.parse(JSON.stringify(buildExport({ sessions: [sampleSession()], routines: [], routineRuns: [] }, 0))) as Record<string, unknown>;
+    expect(MIGRATIONS.currentVersion).toBe(2);
+    expect(migrate(document, 2)).toEqual({ ok: true, document });
   });
 
-  it('upgrades a v1 export through a registered v1→v2 step, stamping the new version', () => {
-    const result = migrate(v1Export(), 1, withV2);
+  it('upgrades a v1 export to v2: every session gains "not asked" check-ins, no pain stop, no posture times, and validates', () => {
+    const original = v1Export();
+    const result = migrate(original, 1);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.document['schemaVersion']).toBe(2);
+    const sessions = result.document['sessions'] as Record<string, unknown>[];
+    expect(sessions).toHaveLength(2);
+    for (const session of sessions) {
+      expect(session).toMatchObject({ schemaVersion: 2, painBefore: null, painAfter: null, painStopMs: null, posture: null });
+      expect(v.safeParse(SessionRecordSchema, session).success).toBe(true);
+    }
+    // Everything else is kept as it was.
+    const before = (original['sessions'] as Record<string, unknown>[])[0]!;
+    expect(sessions[0]).toMatchObject({ id: before['id'], reps: before['reps'], cues: before['cues'], durationMs: before['durationMs'] });
+  });
+
+  it('leaves a damaged session list for validation to report', () => {
+    const document = { ...v1Export(), sessions: 'nope' };
+    expect(migrate(document, 1)).toEqual({ ok: true, document: { ...document, schemaVersion: 2 } });
+  });
+
+  it('chains steps: v1 → v2 → a registered v3', () => {
+    const result = migrate(v1Export(), 1, withV3);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.document['schemaVersion']).toBe(3);
     const [session] = result.document['sessions'] as Record<string, unknown>[];
-    expect(session).toMatchObject({ id: 'session-1', schemaVersion: 2, model: { id: 'lightning' } });
+    expect(session).toMatchObject({ id: 'session-1', schemaVersion: 3, model: { id: 'lightning' }, painBefore: null });
     expect(session).not.toHaveProperty('modelId');
   });
 
-  it('chains steps: v1 → v2 → v3', () => {
-    const toV3 = (document: Record<string, unknown>) => ({ ...document, note: 'v3' });
-    const result = migrate(v1Export(), 1, { currentVersion: 3, steps: { 1: toV2, 2: toV3 } });
-    expect(result).toMatchObject({ ok: true, document: { schemaVersion: 3, note: 'v3' } });
-  });
-
   it('refuses a version newer than it knows, saying so plainly', () => {
-    expect(migrate(v1Export(), 3, withV2)).toEqual({
+    expect(migrate(v1Export(), 4, withV3)).toEqual({
       ok: false,
-      message: 'This data comes from a newer version of Unknot (data version 3; this app reads up to 2). Update the app, then try again.',
+      message: 'This data comes from a newer version of Unknot (data version 4; this app reads up to 3). Update the app, then try again.',
     });
   });
 
   it('says which step is missing, and reports a step that throws', () => {
-    expect(migrate(v1Export(), 1, { currentVersion: 3, steps: { 1: toV2 } })).toEqual({ ok: false, message: 'Unknot cannot upgrade data from version 2 to 3.' });
+    expect(migrate(v1Export(), 1, { currentVersion: 3, steps: { 1: MIGRATIONS.steps[1]! } })).toEqual({ ok: false, message: 'Unknot cannot upgrade data from version 2 to 3.' });
     const broken: MigrationRegistry = {
       currentVersion: 2,
       steps: {
@@ -101,5 +126,18 @@ describe('migrate', () => {
   it('refuses versions that never existed', () => {
     expect(migrate(v1Export(), 0)).toEqual({ ok: false, message: 'The data version (0) is not one Unknot has ever written.' });
     expect(migrate(v1Export(), 1.5).ok).toBe(false);
+  });
+});
+
+describe('check-in fields', () => {
+  it('take a whole 0–10 rating, "skipped" or null, and nothing else', () => {
+    for (const painBefore of [0, 7, 10, 'skipped', null]) {
+      expect(v.safeParse(SessionRecordSchema, sampleSession({ painBefore: painBefore as never })).success).toBe(true);
+    }
+    for (const painBefore of [-1, 11, 3.5, 'bad', undefined]) {
+      expect(v.safeParse(SessionRecordSchema, { ...sampleSession(), painBefore }).success).toBe(false);
+    }
+    expect(v.safeParse(SessionRecordSchema, sampleSession({ painStopMs: 12_000, posture: { uprightMs: 1000, slouchedMs: 200 } })).success).toBe(true);
+    expect(v.safeParse(SessionRecordSchema, { ...sampleSession(), painStopMs: -5 }).success).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import type { Side, TechniqueId } from '../techniques/types';
 
 /** The data version this build writes and reads. Bump it together with a migration step. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const TECHNIQUE_IDS = [
   'seated-twist',
@@ -21,6 +21,7 @@ export const TECHNIQUE_IDS = [
   'thoracic-extension',
   'self-hug',
   'posture',
+  'self-massage',
 ] as const satisfies readonly TechniqueId[];
 
 export type SessionSource = 'camera' | 'file';
@@ -47,6 +48,22 @@ export interface HoldRecord {
   durationMs: number;
   /** Whether it reached the technique's hold target; a hold let go before that is kept, as not completed. */
   completed: boolean;
+}
+
+/**
+ * How the back feels, 0 (no pain or stiffness) to 10 (the worst imaginable); 'skipped' when
+ * the user was asked and chose not to say; null where nobody asked (older records, analysed
+ * files, routine steps that started by themselves).
+ */
+export type PainRating = number | 'skipped' | null;
+
+export const PAIN_MIN = 0;
+export const PAIN_MAX = 10;
+
+/** Desk posture: how the watched time split (active time, ms). */
+export interface PostureTimes {
+  uprightMs: number;
+  slouchedMs: number;
 }
 
 export interface CueTally {
@@ -82,6 +99,13 @@ export interface SessionRecord {
   routineRunId?: string;
   /** Index of the routine step this session practised. */
   routineStep?: number;
+  /** The check-in before the session and after it (data version 2). */
+  painBefore: PainRating;
+  painAfter: PainRating;
+  /** "Stop — it hurts": when the user ended the session for pain (active session time, ms); null otherwise. */
+  painStopMs: number | null;
+  /** Desk posture's upright and slouched time; null for the other techniques. */
+  posture: PostureTimes | null;
 }
 
 export interface RoutineTarget {
@@ -135,6 +159,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const side = v.nullable(v.picklist(['left', 'right']));
 const status = v.picklist(['active', 'completed', 'stopped', 'interrupted']);
 const techniqueId = v.picklist(TECHNIQUE_IDS);
+const painRating = v.nullable(v.union([v.pipe(v.number(), v.integer(), v.minValue(PAIN_MIN), v.maxValue(PAIN_MAX)), v.literal('skipped')]));
 
 export const RepRecordSchema = v.object({
   tMs: nonNegative,
@@ -167,6 +192,10 @@ export const SessionRecordSchema = v.object({
   status,
   routineRunId: v.optional(id),
   routineStep: v.optional(count),
+  painBefore: painRating,
+  painAfter: painRating,
+  painStopMs: v.nullable(nonNegative),
+  posture: v.nullable(v.object({ uprightMs: nonNegative, slouchedMs: nonNegative })),
 });
 
 const positiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000));
@@ -230,8 +259,27 @@ export interface MigrationRegistry {
   steps: Readonly<Record<number, MigrationStep>>;
 }
 
-/** Version 1 is the first: nothing to upgrade yet. */
-export const MIGRATIONS: MigrationRegistry = { currentVersion: SCHEMA_VERSION, steps: {} };
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One session from version 1 to 2: the pain check-in, the pain stop and desk posture's times
+ * did not exist, so they are "not asked" / none. Also used by the database upgrade (db.ts).
+ */
+export function sessionV1toV2(session: Record<string, unknown>): Record<string, unknown> {
+  return { painBefore: null, painAfter: null, painStopMs: null, posture: null, ...session, schemaVersion: 2 };
+}
+
+/** Version 2 (issue #12) added the pain check-in, the pain stop and desk posture's upright time. */
+export const MIGRATIONS: MigrationRegistry = {
+  currentVersion: SCHEMA_VERSION,
+  steps: {
+    1: (document) => {
+      const sessions = document['sessions'];
+      // A malformed list is left as it is: validation then names what is wrong.
+      return Array.isArray(sessions) ? { ...document, sessions: sessions.map((session) => (isRecord(session) ? sessionV1toV2(session) : session)) } : document;
+    },
+  },
+};
 
 export type MigrationResult = { ok: true; document: Record<string, unknown> } | { ok: false; message: string };
 

@@ -5,6 +5,7 @@ import { CatCowChecker } from './cat-cow/checker';
 import { DEFAULT_FOAM_ROLLER_OPTIONS, FoamRollerChecker } from './foam-roller/checker';
 import { PostureChecker } from './posture/checker';
 import { SelfHugChecker } from './self-hug/checker';
+import { SelfMassageChecker } from './self-massage/checker';
 import { DEFAULT_THORACIC_EXTENSION_OPTIONS, ThoracicExtensionChecker } from './thoracic-extension/checker';
 import { SEATED_TWIST_OPTIONS, STANDING_ROTATION_OPTIONS, TwistChecker } from './twist/checker';
 import type { CalibrationIssue, Checker, Cue, TechniqueId } from './types';
@@ -34,6 +35,8 @@ export interface TechniqueDefinition {
   /** Ask BlazePose for the body's silhouette too (cat-cow reads the back's curve from it). */
   segmentation?: boolean;
   createChecker?: (targets: TechniqueTargets) => Checker;
+  /** What one counted rep is called, singular and plural, where it is not a rep (self-massage: a stroke). */
+  repNoun?: readonly [string, string];
 }
 
 /** User-adjustable goals. A field is present only where the technique uses it. */
@@ -44,6 +47,8 @@ export interface TechniqueTargets {
   holdSeconds?: number;
   /** Desk posture: slouching this long brings an alert. */
   slouchAlertSeconds?: number;
+  /** Desk posture's desk watch: a stretch break is offered after this much time at the desk. */
+  breakEveryMinutes?: number;
 }
 
 export type TargetName = keyof TechniqueTargets;
@@ -53,6 +58,7 @@ export const TARGET_FIELDS: Record<TargetName, { label: string; min: number; max
   reps: { label: 'Reps goal', min: 1, max: 50, step: 1, unit: 'reps' },
   holdSeconds: { label: 'Hold for', min: 1, max: 60, step: 1, unit: 's' },
   slouchAlertSeconds: { label: 'Alert after slouching for', min: 10, max: 600, step: 10, unit: 's' },
+  breakEveryMinutes: { label: 'Desk watch: stretch break every', min: 5, max: 120, step: 5, unit: 'min' },
 };
 
 /** Keeps only the fields the technique uses, each clamped to its limits; anything else falls back to the default. */
@@ -95,6 +101,8 @@ export const PHASE_LABELS: Record<string, string> = {
   hug: 'Hugging',
   upright: 'Upright',
   slouched: 'Slouched',
+  'massage-left': 'Massaging left shoulder',
+  'massage-right': 'Massaging right shoulder',
 };
 
 /** What to tell a user whose calibration is held up (the banner under the countdown). */
@@ -115,7 +123,7 @@ export function phaseLabel(phase: string): string {
 }
 
 /** Shorter names for the metric gauge's bands, which can be narrow. */
-const BAND_LABELS: Record<string, string> = { 'twist-left': 'left', 'twist-right': 'right', 'hips-up': 'hips up', lifted: 'lifted' };
+const BAND_LABELS: Record<string, string> = { 'twist-left': 'left', 'twist-right': 'right', 'hips-up': 'hips up', lifted: 'lifted', 'slow-circles': 'slow circles' };
 
 export function bandLabel(phase: string): string {
   return BAND_LABELS[phase] ?? phaseLabel(phase);
@@ -241,12 +249,37 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     positions: ['sitting', 'standing'],
     positionCue: { id: 'position-desk', text: 'Sit (or stand) at your desk, facing the camera', priority: 85 },
     setup: 'Sit at your laptop as you work; your head and shoulders in view.',
-    steps: ['Sit tall and calibrate your upright posture.', 'Work as usual; Unknot tells you after a sustained slouch.', 'Take the suggested stretch break.'],
+    steps: [
+      'Sit tall and calibrate your upright posture.',
+      'Work as usual; Unknot tells you after a sustained slouch. The desk watch does this at a few frames a second, to cost little.',
+      'Take the suggested stretch break.',
+    ],
     sided: false,
     live: true,
-    defaultTargets: { slouchAlertSeconds: 60 },
+    defaultTargets: { slouchAlertSeconds: 60, breakEveryMinutes: 30 },
     defaultModel: 'lightning',
     createChecker: (targets) => new PostureChecker({ alertAfterMs: ms(targets.slouchAlertSeconds, 60_000) }),
+  },
+  // Issue #12. Strokes are its reps (counted per side); the hold is the time on a side.
+  {
+    id: 'self-massage',
+    name: 'Self-massage',
+    summary: 'Work each shoulder and the top of the upper back with small, slow circles of the opposite hand.',
+    view: 'front-upper-body',
+    positions: ['sitting', 'standing'],
+    setup: 'Sit or stand facing the camera, your head, shoulders and hands in view.',
+    steps: [
+      'Reach across: right hand on your left shoulder, fingers over the top towards the shoulder blade.',
+      'Press gently and make small, slow circles, about one every two seconds.',
+      'Let the shoulder you are working on relax. Keep going for about a minute.',
+      'Switch hands and work the other side the same way.',
+    ],
+    sided: true,
+    live: true,
+    defaultTargets: { holdSeconds: 60 },
+    defaultModel: 'lightning',
+    createChecker: (targets) => new SelfMassageChecker({ holdMs: ms(targets.holdSeconds, 60_000) }),
+    repNoun: ['stroke', 'strokes'],
   },
 ];
 

@@ -8,7 +8,8 @@ export type TechniqueId =
   | 'foam-roller'
   | 'thoracic-extension'
   | 'self-hug'
-  | 'posture';
+  | 'posture'
+  | 'self-massage';
 
 export type Side = 'left' | 'right';
 
@@ -70,6 +71,8 @@ export interface MetricSpec {
   min: number;
   max: number;
   bands: MetricBand[];
+  /** The value does not change sign with the side worked (a pace): the gauge is never mirrored. */
+  unsigned?: boolean;
 }
 
 export interface RepCounts {

@@ -99,6 +99,17 @@ describe('PostureChecker calibration', () => {
   });
 });
 
+describe('PostureChecker at the desk watch\'s low frame rate', () => {
+  it('calibrates and times upright sitting at 3 fps too', () => {
+    const checker = new PostureChecker();
+    const run = sampleFrontFrames(SEATED, {}, 10_000, { fps: 3 }).map((frame) => checker.step(frame));
+    const calibrated = run.find((o) => o.phase === 'upright')!;
+    expect(calibrated.tMs).toBeGreaterThanOrEqual(3000);
+    expect(calibrated.tMs).toBeLessThan(3400);
+    expect(run.at(-1)!.uprightMs).toBeGreaterThan(6500);
+  });
+});
+
 describe('PostureChecker slouch detection', () => {
   it('a 2 s glance down is not a slouch, although it scores well past the threshold', () => {
     const { outputs, phases, alerts } = run(seated(episode({ headDropDeg: 40 }, 8000, 2000, 20_000)));

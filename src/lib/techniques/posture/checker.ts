@@ -209,7 +209,8 @@ export class PostureChecker implements Checker {
       minOnMs: this.options.slouchDwellMs,
       minOffMs: this.options.uprightDwellMs,
     });
-    this.clock = new CalibrationClock(this.options.calibrationMs);
+    // Frames up to maxFrameGapMs apart still calibrate: the desk watch runs at 2–5 fps (issue #12).
+    this.clock = new CalibrationClock(this.options.calibrationMs, this.options.maxFrameGapMs);
     this.presence = new PresenceGate(this.options.outOfFrameGraceMs);
   }
 
