@@ -190,7 +190,7 @@ describe('session rows', () => {
         ],
       }),
     );
-    expect(sided).toMatchObject({ technique: 'Seated twist', reps: '2 left · 1 right', best: 'best 35°', holds: '2 holds, longest 12 s', fromVideo: true });
+    expect(sided).toMatchObject({ technique: 'Seated twist', reps: '2 left · 1 right', best: 'best 35°', holds: '2 holds, longest 12.0 s', fromVideo: true });
     expect(sided.badge).toEqual({ text: 'Stopped early', tone: 'muted' });
     expect(sessionRow(sampleSession({ reps: [sampleRep()] })).reps).toBe('1 rep');
     expect(sessionRow(sampleSession({ reps: [] })).best).toBeNull();

@@ -8,6 +8,9 @@ import type { TechniqueId } from '../techniques/types';
 import type { ImportOutcome } from '../storage/db';
 import type { SessionRecord } from '../storage/schema';
 import { bestRangeOf, countReps, completedHoldMs, dailyTotals, dayKey, dayStart, streak, techniqueSeries, totals, addDays, type Streak } from '../session/summary';
+import { formatDuration, formatMetric, formatSeconds, METRIC_DECIMALS, roundTo, SECONDS_DECIMALS } from '../format/numbers';
+
+export { formatDuration, formatMetric };
 
 export type TechniqueFilter = TechniqueId | 'all';
 
@@ -98,7 +101,7 @@ interface SeriesInput extends ChartSeries {
   combine: Combine;
 }
 
-const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
+const round = roundTo;
 
 /** The Monday of a 'YYYY-MM-DD' day's week. */
 export function weekStart(day: string): string {
@@ -225,7 +228,7 @@ export function techniqueCharts(records: readonly SessionRecord[], techniqueId: 
   const charts = [spec('reps', (period) => `Reps per ${period}`, 'reps', 'bars', days, [{ label: 'Reps', color: '--accent', combine: 'sum', values: points.map((point) => point.reps) }], 0)];
   const holds = points.map((point) => point.holdSeconds);
   if (holds.some((seconds) => seconds > 0)) {
-    charts.push(spec('hold', (period) => `Hold time per ${period}`, 's', 'bars', days, [{ label: 'Hold time', color: '--cow', combine: 'sum', values: holds }], 1));
+    charts.push(spec('hold', (period) => `Hold time per ${period}`, 's', 'bars', days, [{ label: 'Hold time', color: '--cow', combine: 'sum', values: holds }], SECONDS_DECIMALS));
   }
   charts.push(
     spec(
@@ -235,7 +238,7 @@ export function techniqueCharts(records: readonly SessionRecord[], techniqueId: 
       'line',
       days,
       [{ label: 'Best range', color: '--cat', combine: 'max', values: points.map((point) => point.bestRange) }],
-      1,
+      METRIC_DECIMALS,
     ),
   );
   if (technique?.sided) {
@@ -254,22 +257,6 @@ export function chartsFor(records: readonly SessionRecord[], filter: TechniqueFi
 }
 
 // ——— Session rows ———
-
-/** '45 s', '3 min 05 s', '1 h 02 min'. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
-
-/** A metric value with its unit: '43°', '12.5%', '0.4 ratio'. */
-export function formatMetric(value: number, unit: string): string {
-  const number = String(round(value, 1));
-  if (unit === '') return number;
-  return unit === '°' || unit === '%' ? `${number}${unit}` : `${number} ${unit}`;
-}
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -298,7 +285,7 @@ export interface SessionRow {
   reps: string;
   /** 'best 43°'; null without reps. */
   best: string | null;
-  /** '2 holds, longest 12 s'; null without completed holds. */
+  /** '2 holds, longest 12.0 s'; null without completed holds. */
   holds: string | null;
   fromVideo: boolean;
   badge: StatusBadge;
@@ -317,7 +304,7 @@ export function sessionRow(record: SessionRecord): SessionRow {
     duration: formatDuration(record.durationMs),
     reps: sided ? `${reps.left} left · ${reps.right} right` : plural(reps.total, 'rep'),
     best: best === null ? null : `best ${formatMetric(best, record.metricUnit)}`,
-    holds: holds.length === 0 ? null : `${plural(holds.length, 'hold')}, longest ${formatDuration(Math.max(...holds))}`,
+    holds: holds.length === 0 ? null : `${plural(holds.length, 'hold')}, longest ${formatSeconds(Math.max(...holds))}`,
     fromVideo: record.source === 'file',
     badge: statusBadge(record.status),
   };

@@ -95,8 +95,8 @@ describe('CSV', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines(csv)).toEqual([
       'session_id,technique,started_at,source,rep_index,time_s,side,peak,trough,metric_unit,duration_s,hold_s',
-      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,1,9.5,left,41.235,1.5,°,8,6.2',
-      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,2,19,right,-38,-0.25,°,7.5,',
+      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,1,9.5,left,41.2,1.5,°,8,6.2',
+      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,2,19,right,-38,-0.3,°,7.5,',
       '',
     ]);
   });

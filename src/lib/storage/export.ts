@@ -17,6 +17,7 @@ import {
   type RoutineRun,
   type SessionRecord,
 } from './schema';
+import { roundMetric, roundSeconds } from '../format/numbers';
 
 export interface ExportData {
   sessions: SessionRecord[];
@@ -67,11 +68,12 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
+const seconds = (ms: number | null) => (ms === null ? null : roundSeconds(ms));
 
 /**
  * One row per rep (a session without reps has no rows), CRLF line ends as RFC 4180 says, with
- * a byte-order mark because Excel reads UTF-8 (the ° unit) only with one.
+ * a byte-order mark because Excel reads UTF-8 (the ° unit) only with one. Numbers are rounded
+ * as the app shows them (format/numbers): the JSON export keeps full precision.
  */
 export function toCsv(sessions: readonly SessionRecord[]): string {
   const lines = [CSV_COLUMNS.join(',')];
@@ -86,8 +88,8 @@ export function toCsv(sessions: readonly SessionRecord[]): string {
         index + 1,
         seconds(rep.tMs),
         rep.side,
-        rep.peakMetric,
-        rep.troughMetric,
+        roundMetric(rep.peakMetric),
+        roundMetric(rep.troughMetric),
         session.metricUnit,
         seconds(rep.durationMs),
         seconds(rep.holdMs),

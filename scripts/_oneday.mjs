@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs, servePreview } from './lib/browser.mjs';
+const server = await servePreview(4303);
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const t = Date.now() - 3600_000;
+const s = (id, at) => ({ id, schemaVersion: 1, techniqueId: 'cat-cow', source: 'camera', modelId: 'lightning', metricId: 'archDeg', metricLabel: 'Spine arch', metricUnit: '°', startedAt: at, endedAt: at + 60000, durationMs: 60000, timeInFrameMs: 50000, reps: [{ tMs: 3000, side: null, peakMetric: 30, troughMetric: -20, durationMs: 3000, holdMs: null }], holds: [], faults: {}, cues: {}, status: 'completed' });
+await page.goto(`${server.url}/history`);
+await page.getByTestId('history-empty').waitFor();
+const file = JSON.stringify({ format: 'unknot-export', schemaVersion: 1, exportedAt: Date.now(), sessions: [s('a', t)], routines: [], routineRuns: [] });
+await page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+await page.getByTestId('import-result').waitFor();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/shots/oneday-all.png', fullPage: true });
+await page.getByTestId('technique-filter').selectOption('cat-cow');
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/shots/oneday-catcow.png', fullPage: true });
+await browser.close(); server.close();
