@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findTechnique } from '../techniques/catalog';
-import { loadTargets, saveTargets } from './preferences';
+import { loadTargets, loadVoicePreferences, saveTargets, saveVoicePreferences } from './preferences';
 
 class MemoryStorage {
   private readonly map = new Map<string, string>();
@@ -51,5 +51,33 @@ describe('targets preferences', () => {
     });
     expect(saveTargets(twist, { reps: 4, holdSeconds: 6 })).toBe(false);
     expect(loadTargets(twist)).toEqual({ reps: 3, holdSeconds: 5 });
+  });
+});
+
+describe('voice preferences', () => {
+  beforeEach(() => vi.stubGlobal('localStorage', new MemoryStorage()));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('not muted, default voice, until something is saved; then what was saved', () => {
+    expect(loadVoicePreferences()).toEqual({ muted: false, voiceUri: null });
+    expect(saveVoicePreferences({ muted: true, voiceUri: 'Daniel (en-GB)' })).toBe(true);
+    expect(loadVoicePreferences()).toEqual({ muted: true, voiceUri: 'Daniel (en-GB)' });
+  });
+
+  it('ignores what is not a setting', () => {
+    localStorage.setItem('unknot.voice', JSON.stringify({ muted: 'yes', voiceUri: 42 }));
+    expect(loadVoicePreferences()).toEqual({ muted: false, voiceUri: null });
+    localStorage.setItem('unknot.voice', '[');
+    expect(loadVoicePreferences()).toEqual({ muted: false, voiceUri: null });
+  });
+
+  it('a refused save is reported, not thrown', () => {
+    vi.stubGlobal('localStorage', {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    expect(saveVoicePreferences({ muted: true, voiceUri: null })).toBe(false);
   });
 });

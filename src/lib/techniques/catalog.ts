@@ -10,6 +10,11 @@ import type { Checker, TechniqueId } from './types';
 
 export type CameraView = 'side' | 'front' | 'front-upper-body';
 
+/** What a technique needs besides the camera. */
+export type Equipment = 'mat' | 'foam-roller' | 'chair';
+
+export const EQUIPMENT_LABELS: Record<Equipment, string> = { mat: 'Mat', 'foam-roller': 'Foam roller', chair: 'Chair' };
+
 export interface TechniqueDefinition {
   id: TechniqueId;
   name: string;
@@ -26,6 +31,10 @@ export interface TechniqueDefinition {
   defaultTargets: TechniqueTargets;
   /** The model this technique is coached with unless the user picks another. */
   defaultModel: ModelId;
+  /** About how long one session at the default targets takes, in minutes; null for one that runs beside your work. */
+  minutes: number | null;
+  /** What it needs besides the camera (none: an empty list). */
+  equipment: Equipment[];
   createChecker?: (targets: TechniqueTargets) => Checker;
 }
 
@@ -76,6 +85,8 @@ export const PHASE_LABELS: Record<string, string> = {
   neutral: 'Starting position',
   'out-of-frame': 'Out of view',
   'wrong-view': 'Adjust the camera',
+  'wrong-position': 'Wrong position',
+  'several-people': 'More than one person',
   calibrating: 'Calibrating',
   cat: 'Cat',
   cow: 'Cow',
@@ -90,6 +101,26 @@ export const PHASE_LABELS: Record<string, string> = {
 
 export function phaseLabel(phase: string): string {
   return PHASE_LABELS[phase] ?? phase;
+}
+
+/**
+ * Phases in which nothing is counted because of how the user is placed, not how they move:
+ * the page shows a banner over the video with the cue that says how to fix it.
+ */
+export const PLACEMENT_PHASES: ReadonlySet<string> = new Set(['out-of-frame', 'wrong-view', 'wrong-position', 'several-people']);
+
+/** The session status (page contract ids) in the user's words. */
+export const STATUS_LABELS: Record<string, string> = {
+  loading: 'Getting ready',
+  ready: 'Ready',
+  running: 'Coaching',
+  paused: 'Paused',
+  error: 'Needs your attention',
+};
+
+/** 'About 3 min', or 'While you work' for a technique that runs beside your work. */
+export function durationLabel(technique: Pick<TechniqueDefinition, 'minutes'>): string {
+  return technique.minutes === null ? 'While you work' : `About ${technique.minutes} min`;
 }
 
 /** Shorter names for the metric gauge's bands, which can be narrow. */
@@ -116,6 +147,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 8 },
     defaultModel: 'lightning',
+    minutes: 3,
+    equipment: ['mat'],
     createChecker: () => new CatCowChecker(),
   },
   {
@@ -135,6 +168,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     defaultTargets: { reps: 3, holdSeconds: 5 },
     // BlazePose gives 3D world points: the twist is then measured against the hips, not the camera.
     defaultModel: 'blazepose-lite',
+    minutes: 3,
+    equipment: ['mat'],
     createChecker: (targets) => new TwistChecker({ ...SEATED_TWIST_OPTIONS, holdMs: ms(targets.holdSeconds, SEATED_TWIST_OPTIONS.holdMs) }),
   },
   {
@@ -148,6 +183,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 2, holdSeconds: 15 },
     defaultModel: 'blazepose-lite',
+    minutes: 2,
+    equipment: [],
     createChecker: (targets) =>
       new TwistChecker({ ...STANDING_ROTATION_OPTIONS, holdMs: ms(targets.holdSeconds, STANDING_ROTATION_OPTIONS.holdMs) }),
   },
@@ -167,6 +204,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 5, holdSeconds: 3 },
     defaultModel: 'lightning',
+    minutes: 4,
+    equipment: ['foam-roller', 'mat'],
     createChecker: (targets) =>
       new FoamRollerChecker({ ...DEFAULT_FOAM_ROLLER_OPTIONS, holdMs: ms(targets.holdSeconds, DEFAULT_FOAM_ROLLER_OPTIONS.holdMs) }),
   },
@@ -181,6 +220,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 5, holdSeconds: 3 },
     defaultModel: 'lightning',
+    minutes: 3,
+    equipment: ['mat'],
     createChecker: (targets) =>
       new ThoracicExtensionChecker({ ...DEFAULT_THORACIC_EXTENSION_OPTIONS, holdMs: ms(targets.holdSeconds, DEFAULT_THORACIC_EXTENSION_OPTIONS.holdMs) }),
   },
@@ -199,6 +240,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 3, holdSeconds: 5 },
     defaultModel: 'lightning',
+    minutes: 2,
+    equipment: [],
     createChecker: (targets) => new SelfHugChecker({ holdMs: ms(targets.holdSeconds, 5000) }),
   },
   {
@@ -212,6 +255,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { slouchAlertSeconds: 60 },
     defaultModel: 'lightning',
+    minutes: null,
+    equipment: ['chair'],
     createChecker: (targets) => new PostureChecker({ alertAfterMs: ms(targets.slouchAlertSeconds, 60_000) }),
   },
 ];
