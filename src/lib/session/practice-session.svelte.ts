@@ -137,9 +137,9 @@ export class PracticeSession {
     }
   }
 
-  /** Whether Start can open the camera now (the model is loaded, nothing else is running). */
+  /** Whether Start can open the camera now: the model is loaded and no camera or analysis is running. */
   get canStart(): boolean {
-    return this.modelReady && this.source === null && this.status !== 'loading';
+    return this.modelReady && this.status !== 'loading' && (this.source === null || this.analysisDone);
   }
 
   private get analysisFps(): number {
