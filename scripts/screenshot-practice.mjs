@@ -39,9 +39,9 @@ async function withPage(kind, viewport, run) {
 }
 
 const ready = (page) => page.locator('[data-testid="status"]', { hasText: /^ready$/ }).waitFor({ state: 'attached', timeout: 120_000 });
-async function shot(page, name, size) {
+async function shot(page, name, size, settle = 300) {
   const file = join(outDir, `practice-${name}-${size}.png`);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(settle);
   await page.screenshot({ path: file });
   console.log(file);
 }
@@ -90,7 +90,7 @@ try {
         await ready(page);
         await page.getByTestId('start').click();
         await page.getByTestId('calibration').waitFor({ timeout: 30_000 });
-        await shot(page, 'calibrating', size);
+        await shot(page, 'calibrating', size, 0);
       });
     }
     if (want('photo')) {
