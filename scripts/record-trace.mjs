@@ -37,7 +37,8 @@ try {
   });
   // The raw keypoints do not depend on the checker: any live practice page records them.
   await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm`);
-  await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 120_000 });
+  // The status id is in the page but not shown (people read the stage): wait for it attached, not visible.
+  await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ state: 'attached', timeout: 120_000 });
   const started = Date.now();
   await page.getByTestId('video-file').setInputFiles(clipPath);
   await page.getByTestId('analysis-done').waitFor({ timeout: 600_000 });
