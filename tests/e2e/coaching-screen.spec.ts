@@ -205,6 +205,9 @@ test('a model that fails to load: a message in plain words, Start disabled, Retr
 
 test('a skip link is the first thing Tab reaches and jumps to the page content', async ({ page }) => {
   await page.goto('/');
+  // Once the app has started (hydration may replace what had the focus before).
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('list', { name: 'Techniques' })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();
