@@ -133,7 +133,8 @@ try {
     const page = await browser.newPage();
     const loadStart = Date.now();
     await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&bench=1${query}`);
-    await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 180_000 });
+    // The status id is in the page but not shown (people read the stage): wait for it attached, not visible.
+    await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ state: 'attached', timeout: 180_000 });
     const loadMs = Date.now() - loadStart;
 
     await page.getByTestId('start').click();

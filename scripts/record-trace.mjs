@@ -49,10 +49,11 @@ async function analyse(file) {
     const extra = model.startsWith('blazepose') ? '&segmentation=1' : '';
     // The raw keypoints do not depend on the checker: any practice page records them.
     await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&people=1000${extra}`);
-    await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 120_000 });
+    // The status id is in the page but not shown (people read the stage): wait for it attached, not visible.
+    await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ state: 'attached', timeout: 120_000 });
     const started = Date.now();
     await page.getByTestId('video-file').setInputFiles(file);
-    await page.locator(`[data-testid="analysis-done"][data-file="${basename(file)}"]`).waitFor({ timeout: 600_000 });
+    await page.locator(`[data-testid="analysis-done"][data-file="${basename(file)}"]`).waitFor({ state: 'attached', timeout: 600_000 });
     const seconds = (Date.now() - started) / 1000;
     const href = await page.getByTestId('trace-download').getAttribute('href');
     const trace = await page.evaluate(async (url) => (await fetch(url)).json(), href);

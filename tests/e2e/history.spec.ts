@@ -163,8 +163,12 @@ test('a corrupt or foreign file is refused with a message, and nothing changes',
   const good = JSON.parse(toJsonExport({ sessions: [catCow('extra', 3, 4)], routines: [], routineRuns: [] }, Date.now())) as { sessions: Record<string, unknown>[] };
   good.sessions.push({ ...good.sessions[0], id: 'bad', reps: 'lots' });
   await importText(page, JSON.stringify(good));
-  await expect(page.getByTestId('import-error')).toContainText('Session 2 of 2 (“bad”) is not valid');
+  await expect(page.getByTestId('import-error')).toContainText('Session 2 of 2 (“bad”) is not valid: its field “reps” should be a list, not "lots".');
   await expect(page.getByTestId('import-error')).toContainText('Nothing was imported');
+
+  // Well-formed JSON of the wrong shape: the message names the field that gives it away.
+  await importText(page, JSON.stringify({ sessions: good.sessions }), 'sessions-only.json');
+  await expect(page.getByTestId('import-error')).toContainText('It has no “format” field');
   await expect(page.getByTestId('import-result')).toHaveCount(0);
 
   await importText(page, '{"format": "unknot-export", "schemaVersion": 1, "sessions": [', 'truncated.json');

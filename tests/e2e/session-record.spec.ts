@@ -46,13 +46,15 @@ test('a reload mid-session keeps the session, which can be resumed and carries o
   await page.waitForTimeout(1500);
   await page.reload();
 
-  // Same tab after the reload: the unfinished session is offered straight away.
+  // Same tab after the reload: the unfinished session is offered straight away, and one
+  // press continues it (the camera starts) with the counters showing the carried reps.
   await expect(page.getByTestId('resume-offer')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('resume-reps')).toHaveText(String(repsBefore));
   await page.getByTestId('resume').click();
+  await expect(page.getByTestId('status')).toHaveText('running', { timeout: 30_000 });
   await expect(page.getByTestId('rep-count')).toHaveText(String(repsBefore));
-  await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 90_000 });
-  await page.getByTestId('start').click();
+  await expect(page.getByTestId('rep-count')).toBeVisible();
+  await expect(page.getByTestId('resume-offer')).toHaveCount(0);
   await expect(page.getByTestId('rep-count')).toHaveText(String(repsBefore + 1), { timeout: 30_000 });
   await page.getByTestId('stop').click();
   await expect(page.getByTestId('summary-reps')).toHaveText(String(repsBefore + 1));

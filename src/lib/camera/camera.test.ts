@@ -30,18 +30,19 @@ describe('cameraErrorFrom', () => {
     expect(cameraErrorFrom(new DOMException('', 'NotReadableError')).message).toMatch(/^The camera is in use by another app or tab\./);
   });
 
-  it('maps anything else to "unknown", keeping the original message', () => {
+  it('maps anything else to "unknown", keeping the original message as the detail', () => {
     const fromDom = cameraErrorFrom(new DOMException('Something odd happened', 'InvalidStateError'));
     expect(fromDom.kind).toBe('unknown');
-    expect(fromDom.message).toBe('The camera could not be started. (Something odd happened)');
+    expect(fromDom.message).toBe('The camera could not be started. Check that no other app is using it, then press Start again.');
+    expect(fromDom.detail).toBe('InvalidStateError: Something odd happened');
 
     const fromError = cameraErrorFrom(new TypeError('getUserMedia is not a function'));
     expect(fromError.kind).toBe('unknown');
-    expect(fromError.message).toBe('The camera could not be started. (getUserMedia is not a function)');
+    expect(fromError.detail).toBe('TypeError: getUserMedia is not a function');
 
     const fromString = cameraErrorFrom('plain string');
     expect(fromString.kind).toBe('unknown');
-    expect(fromString.message).toBe('The camera could not be started. (plain string)');
+    expect(fromString.detail).toBe('plain string');
 
     expect(cameraErrorFrom(undefined).kind).toBe('unknown');
   });

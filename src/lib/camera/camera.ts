@@ -6,6 +6,8 @@ export class CameraError extends Error {
   constructor(
     readonly kind: CameraErrorKind,
     message: string,
+    /** What the browser said, for the technical details: the message itself is for people. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'CameraError';
@@ -15,10 +17,10 @@ export class CameraError extends Error {
 const MESSAGES: Record<CameraErrorKind, string> = {
   denied:
     'Camera access was blocked. Allow the camera for this site in your browser (the camera icon in the address bar), then press Start again. Nothing leaves your device.',
-  missing: 'No camera was found. Plug one in or enable it, then press Start again. You can also analyse a recorded video below.',
+  missing: 'No camera was found. Plug one in or enable it, then press Start again. You can also analyse a recorded video or a photo instead.',
   busy: 'The camera is in use by another app or tab. Close it there, then press Start again.',
-  unsupported: 'This browser cannot open a camera here (it needs a secure https:// or localhost page). You can still analyse a recorded video below.',
-  unknown: 'The camera could not be started.',
+  unsupported: 'This browser cannot open a camera here (it needs a secure https:// or localhost page). You can still analyse a recorded video or a photo.',
+  unknown: 'The camera could not be started. Check that no other app is using it, then press Start again.',
 };
 
 export function cameraErrorFrom(error: unknown): CameraError {
@@ -36,7 +38,7 @@ export function cameraErrorFrom(error: unknown): CameraError {
     case 'AbortError':
       return new CameraError('busy', MESSAGES.busy);
     default:
-      return new CameraError('unknown', `${MESSAGES.unknown} (${error instanceof Error ? error.message : String(error)})`);
+      return new CameraError('unknown', MESSAGES.unknown, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   }
 }
 

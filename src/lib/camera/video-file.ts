@@ -7,7 +7,11 @@
 import { ALL_FORMATS, BlobSource, CanvasSink, Input, UnsupportedInputFormatError } from 'mediabunny';
 
 export class VideoFileError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What the decoder said, for the technical details. */
+    readonly detail?: string,
+  ) {
     super(message);
     this.name = 'VideoFileError';
   }
@@ -77,6 +81,6 @@ export async function openVideoFile(file: Blob): Promise<VideoClip> {
     if (error instanceof UnsupportedInputFormatError) {
       throw new VideoFileError('This file is not a video format Unknot can read. Try an MP4 or WebM recording.');
     }
-    throw new VideoFileError(`This video could not be read (${error instanceof Error ? error.message : String(error)}).`);
+    throw new VideoFileError('This video could not be read. Try another recording, or save it again as MP4 or WebM.', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   }
 }

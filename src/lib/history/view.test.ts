@@ -4,6 +4,8 @@ import type { SessionRecord } from '../storage/schema';
 import { dayKey, dayStart } from '../session/summary';
 import {
   WEEKLY_AFTER_DAYS,
+  MIN_CHART_DAYS,
+  axisTicks,
   calendarDays,
   overviewCharts,
   weekStart,
@@ -73,8 +75,16 @@ describe('charts', () => {
     expect(rest).toEqual([]);
     expect(chart).toMatchObject({ id: 'sessions', kind: 'bars', period: 'day', periods: ['2025-01-05', '2025-01-07'] });
     expect(chart!.series).toEqual([{ label: 'Sessions', color: '--accent', values: [1, 2] }]);
-    // Drawn over every calendar day, so bars are a day wide and a day off is a gap.
-    expect(chart!.plot).toEqual({ x: ['2025-01-05', '2025-01-06', '2025-01-07'].map((day) => dayStart(day) / 1000), values: [[1, null, 2]], stepDays: 1 });
+    // Drawn over every calendar day, so bars are a day wide and a day off is a gap; a short
+    // history still spans a week, ending on its last day.
+    const week = ['2025-01-01', '2025-01-02', '2025-01-03', '2025-01-04', '2025-01-05', '2025-01-06', '2025-01-07'];
+    expect(chart!.plot).toEqual({
+      days: week,
+      x: week.map((day) => dayStart(day) / 1000),
+      values: [[null, null, null, null, 1, null, 2]],
+      stepDays: 1,
+      range: [dayStart('2025-01-01') / 1000 - 43_200, dayStart('2025-01-07') / 1000 + 43_200],
+    });
     expect(chart!.summary).toBe('Sessions per day over 2 days from 2025-01-05 to 2025-01-07. Sessions: highest 2 sessions, latest 2.');
     expect(chartsFor([], 'all')).toEqual([]);
   });
@@ -94,7 +104,7 @@ describe('charts', () => {
     expect(range!.title).toBe('Best range of motion (spine arch)');
     expect(range!.unit).toBe('°');
     expect(range!.series[0]!.values).toEqual([40, null]);
-    expect(range!.plot.values).toEqual([[40, null, null]]);
+    expect(range!.plot.values).toEqual([[null, null, null, null, 40, null, null]]);
   });
 
   it('a sided technique with holds: reps, hold seconds, |peak| range and left against right', () => {
@@ -118,6 +128,32 @@ describe('charts', () => {
       ['Right', [1, 1]],
     ]);
     expect(byId['sides']!.summary).toContain('Left: highest 2 reps, latest 0; Right: highest 1 reps, latest 1');
+  });
+
+  it('one day of data: the axis spans that week and ends on the day, not years ahead', () => {
+    const [chart] = chartsFor([sampleSession({ startedAt: local(2025, 1, 6, 9) })], 'all');
+    const [from, to] = chart!.plot.range;
+    expect((to - from) / 86_400).toBeCloseTo(MIN_CHART_DAYS, 1);
+    expect(to).toBe(dayStart('2025-01-06') / 1000 + 43_200);
+    expect(chart!.plot.values).toEqual([[null, null, null, null, null, null, 1]]);
+    const ticks = axisTicks(chart!.plot, 10, 'en-GB');
+    expect(ticks.labels).toEqual(['31 Dec\n2024', '1 Jan\n2025', '2 Jan', '3 Jan', '4 Jan', '5 Jan', '6 Jan']);
+    expect(ticks.at[ticks.at.length - 1]).toBe(dayStart('2025-01-06') / 1000);
+  });
+
+  it('axis ticks: at most the room allows, every round number of days back from the last, never inside a day', () => {
+    const days = calendarDays(['2025-01-01', '2025-03-31']);
+    const ticks = axisTicks({ days, stepDays: 1 }, 8, 'en-GB');
+    expect(ticks.at.length).toBeLessThanOrEqual(8);
+    expect(ticks.labels[ticks.labels.length - 1]).toBe('31 Mar');
+    // Every 14 days: 90 days / 14 → 7 labels.
+    const gaps = ticks.at.slice(1).map((at, index) => Math.round((at - ticks.at[index]!) / 86_400));
+    expect(new Set(gaps)).toEqual(new Set([14]));
+    const weeks = calendarDays(['2023-01-02', '2025-01-06'], 7);
+    const weekly = axisTicks({ days: weeks, stepDays: 7 }, 6, 'en-GB');
+    expect(weekly.at.length).toBeLessThanOrEqual(6);
+    expect(weekly.labels.filter((label) => label.includes('\n')).map((label) => label.split('\n')[1])).toEqual(['2023', '2024', '2025']);
+    expect(axisTicks({ days: ['2025-01-06'], stepDays: 1 }, 0.5, 'en-GB').labels).toEqual(['6 Jan\n2025']);
   });
 
   it('a history longer than WEEKLY_AFTER_DAYS is charted by week (Monday to Sunday): counts add up, a best is the best', () => {
@@ -190,7 +226,7 @@ describe('session rows', () => {
         ],
       }),
     );
-    expect(sided).toMatchObject({ technique: 'Seated twist', reps: '2 left · 1 right', best: 'best 35°', holds: '2 holds, longest 12 s', fromVideo: true });
+    expect(sided).toMatchObject({ technique: 'Seated twist', reps: '2 left · 1 right', best: 'best 35°', holds: '2 holds, longest 12.0 s', fromVideo: true });
     expect(sided.badge).toEqual({ text: 'Stopped early', tone: 'muted' });
     expect(sessionRow(sampleSession({ reps: [sampleRep()] })).reps).toBe('1 rep');
     expect(sessionRow(sampleSession({ reps: [] })).best).toBeNull();

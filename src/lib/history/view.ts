@@ -8,6 +8,9 @@ import type { TechniqueId } from '../techniques/types';
 import type { ImportOutcome } from '../storage/db';
 import type { SessionRecord } from '../storage/schema';
 import { bestRangeOf, countReps, completedHoldMs, dailyTotals, dayKey, dayStart, streak, techniqueSeries, totals, addDays, type Streak } from '../session/summary';
+import { formatDuration, formatMetric, formatSeconds, METRIC_DECIMALS, roundTo, SECONDS_DECIMALS } from '../format/numbers';
+
+export { formatDuration, formatMetric };
 
 export type TechniqueFilter = TechniqueId | 'all';
 
@@ -84,12 +87,29 @@ export interface ChartSpec {
    * a gap shows as a gap), x at each period's local midnight in epoch seconds (uPlot's time
    * scale), a series' value null where there were no sessions.
    */
-  plot: { x: number[]; values: (number | null)[][]; stepDays: number };
+  plot: ChartPlot;
   /** Decimals when the values are written out. */
   decimals: number;
   /** One sentence for screen readers: what the chart shows, in numbers. */
   summary: string;
 }
+
+export interface ChartPlot {
+  /** Every period from the first shown to the last ('YYYY-MM-DD' of the day or the week's Monday). */
+  days: string[];
+  /** Each of `days` at local midnight, epoch seconds (uPlot's time scale). */
+  x: number[];
+  values: (number | null)[][];
+  stepDays: number;
+  /** The x axis from half a period before the first day to half a period after the last, epoch seconds. */
+  range: [number, number];
+}
+
+/**
+ * A chart of fewer days than this still spans this many, ending on its last day: one day of
+ * data is one bar in a week, not a bar stretched (or squeezed) across the whole axis.
+ */
+export const MIN_CHART_DAYS = 7;
 
 /** How a series adds up over a week: counts and durations add, a best is the best. */
 export type Combine = 'sum' | 'max';
@@ -98,7 +118,7 @@ export interface SeriesInput extends ChartSeries {
   combine: Combine;
 }
 
-const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
+const round = roundTo;
 
 /** The Monday of a 'YYYY-MM-DD' day's week. */
 export function weekStart(day: string): string {
@@ -165,6 +185,56 @@ function chartSummary(title: string, period: Period, periods: string[], series: 
   return `${title} ${span}. ${parts.join('; ')}.`;
 }
 
+/** Periods before the first, so a short history spans MIN_CHART_DAYS (days only; weekly charts are long already). */
+function withMinimumSpan(all: string[], stepDays: number): string[] {
+  const first = all[0];
+  if (first === undefined || stepDays !== 1 || all.length >= MIN_CHART_DAYS) return all;
+  const before = Array.from({ length: MIN_CHART_DAYS - all.length }, (_, index) => addDays(first, index - (MIN_CHART_DAYS - all.length)));
+  return [...before, ...all];
+}
+
+const DAY_S = 86_400;
+
+function xRange(all: readonly string[], stepDays: number): [number, number] {
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (first === undefined || last === undefined) return [0, DAY_S];
+  // Half a period either side, so the first and last bars are whole.
+  const pad = (stepDays * DAY_S) / 2;
+  return [dayStart(first) / 1000 - pad, dayStart(last) / 1000 + pad];
+}
+
+export interface AxisTicks {
+  /** Epoch seconds of each labelled period. */
+  at: number[];
+  /** '6 Jan' (in the locale's order); the first tick and the first of a new year add the year on a second line. */
+  labels: string[];
+}
+
+/**
+ * Where the x axis is labelled: at most `maxTicks` periods, always including the last, every
+ * k-th period back from it, k a round number of days or weeks. Only whole periods are
+ * labelled, so a short history never shows hours and a long one never shows the same day twice.
+ */
+export function axisTicks(plot: Pick<ChartPlot, 'days' | 'stepDays'>, maxTicks: number, locale?: string): AxisTicks {
+  const count = plot.days.length;
+  const steps = plot.stepDays === 7 ? [1, 2, 4, 8, 13, 26, 52, 104, 208] : [1, 2, 7, 14, 28, 56, 91, 182, 364];
+  const most = Math.max(1, Math.floor(maxTicks));
+  const every = steps.find((step) => Math.ceil(count / step) <= most) ?? Math.ceil(count / most);
+  const picked: string[] = [];
+  for (let index = count - 1; index >= 0; index -= every) picked.unshift(plot.days[index]!);
+  const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
+  let previousYear: string | undefined;
+  const labels = picked.map((day) => {
+    const year = day.slice(0, 4);
+    const label = dayMonth.format(new Date(dayStart(day)));
+    const withYear = year !== previousYear ? `${label}\n${year}` : label;
+    previousYear = year;
+    return withYear;
+  });
+  return { at: picked.map((day) => dayStart(day) / 1000), labels };
+}
+
 /**
  * A chart from per-day values (days with sessions, oldest first). `title` gets the period:
  * 'Reps per day' or 'Reps per week'. `forcePeriod` 'week' with week keys (Mondays) charts
@@ -184,7 +254,7 @@ export function spec(
   const grouped = period === 'week' ? byWeek(days, input) : { periods: days, series: input };
   const series = grouped.series.map(({ label, color, values }) => ({ label, color, values: values.map((value) => (value === null ? null : round(value, decimals))) }));
   const stepDays = period === 'week' ? 7 : 1;
-  const all = calendarDays(grouped.periods, stepDays);
+  const all = withMinimumSpan(calendarDays(grouped.periods, stepDays), stepDays);
   const at = new Map(grouped.periods.map((key, index) => [key, index]));
   const heading = title(period);
   return {
@@ -196,6 +266,7 @@ export function spec(
     periods: grouped.periods,
     series,
     plot: {
+      days: all,
       x: all.map((key) => dayStart(key) / 1000),
       values: series.map((one) =>
         all.map((key) => {
@@ -204,6 +275,7 @@ export function spec(
         }),
       ),
       stepDays,
+      range: xRange(all, stepDays),
     },
     decimals,
     summary: chartSummary(heading, period, grouped.periods, series, unit, decimals),
@@ -235,7 +307,7 @@ export function techniqueCharts(records: readonly SessionRecord[], techniqueId: 
   const charts = [spec('reps', (period) => `Reps per ${period}`, 'reps', 'bars', days, [{ label: 'Reps', color: '--accent', combine: 'sum', values: points.map((point) => point.reps) }], 0)];
   const holds = points.map((point) => point.holdSeconds);
   if (holds.some((seconds) => seconds > 0)) {
-    charts.push(spec('hold', (period) => `Hold time per ${period}`, 's', 'bars', days, [{ label: 'Hold time', color: '--cow', combine: 'sum', values: holds }], 1));
+    charts.push(spec('hold', (period) => `Hold time per ${period}`, 's', 'bars', days, [{ label: 'Hold time', color: '--cow', combine: 'sum', values: holds }], SECONDS_DECIMALS));
   }
   charts.push(
     spec(
@@ -245,7 +317,7 @@ export function techniqueCharts(records: readonly SessionRecord[], techniqueId: 
       'line',
       days,
       [{ label: 'Best range', color: '--cat', combine: 'max', values: points.map((point) => point.bestRange) }],
-      1,
+      METRIC_DECIMALS,
     ),
   );
   if (technique?.sided) {
@@ -264,22 +336,6 @@ export function chartsFor(records: readonly SessionRecord[], filter: TechniqueFi
 }
 
 // ——— Session rows ———
-
-/** '45 s', '3 min 05 s', '1 h 02 min'. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
-
-/** A metric value with its unit: '43°', '12.5%', '0.4 ratio'. */
-export function formatMetric(value: number, unit: string): string {
-  const number = String(round(value, 1));
-  if (unit === '') return number;
-  return unit === '°' || unit === '%' ? `${number}${unit}` : `${number} ${unit}`;
-}
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -308,7 +364,7 @@ export interface SessionRow {
   reps: string;
   /** 'best 43°'; null without reps. */
   best: string | null;
-  /** '2 holds, longest 12 s'; null without completed holds. */
+  /** '2 holds, longest 12.0 s'; null without completed holds. */
   holds: string | null;
   fromVideo: boolean;
   badge: StatusBadge;
@@ -341,7 +397,7 @@ export function sessionRow(record: SessionRecord): SessionRow {
     duration: formatDuration(record.durationMs),
     reps: sided ? `${reps.left} left · ${reps.right} right` : plural(reps.total, 'rep'),
     best: best === null ? null : `best ${formatMetric(best, record.metricUnit)}`,
-    holds: holds.length === 0 ? null : `${plural(holds.length, 'hold')}, longest ${formatDuration(Math.max(...holds))}`,
+    holds: holds.length === 0 ? null : `${plural(holds.length, 'hold')}, longest ${formatSeconds(Math.max(...holds))}`,
     fromVideo: record.source === 'file',
     badge: record.painStopMs !== null ? { text: 'Stopped: it hurt', tone: 'warn' } : statusBadge(record.status),
     checkIn: checkInText(record),

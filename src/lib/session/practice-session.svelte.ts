@@ -15,6 +15,7 @@ import type { BackendId, ModelId } from '../pose/models';
 import type { TechniqueDefinition, TechniqueTargets } from '../techniques/catalog';
 import type { BaselineSource, CalibrationIssue, Checker, CheckerEvent, MetricSpec, RepCounts, Side } from '../techniques/types';
 import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
+import { ScreenWake } from './screen-wake.svelte';
 import { SessionLog } from './session-log.svelte';
 import type { FinishStatus } from './recorder';
 import type { PainRating } from '../storage/schema';
@@ -23,6 +24,11 @@ export type SessionStatus = 'loading' | 'ready' | 'running' | 'paused' | 'error'
 export type SessionSource = 'camera' | 'file';
 /** What was analysed from a file: a recorded video or a single photo. */
 export type FileKind = 'video' | 'photo';
+/**
+ * What the user can do about an error: load the model again, start the camera again (after
+ * allowing it, plugging one in), or choose another file.
+ */
+export type ErrorAction = 'reload-model' | 'restart-camera' | 'choose-file';
 
 export interface SessionOptions {
   model: ModelId;
@@ -38,13 +44,26 @@ export interface SessionOptions {
   segmentation?: boolean;
   /** Look for other people in view this often (ms of media time); 0 or absent: never. */
   peopleEveryMs?: number;
+  /** The user's voice settings (remembered on the device). */
+  voice?: { muted: boolean; voiceUri: string | null };
 }
 
 export class PracticeSession {
   status = $state<SessionStatus>('loading');
+  /** What went wrong and what to do, in the user's words. */
   error = $state<string | null>(null);
-  /** A non-fatal note, e.g. the backend that was skipped. */
+  /** The technical cause of the error (the browser's or library's message), for the details panel. */
+  errorDetail = $state<string | null>(null);
+  /** What can be done about the error (a Retry button), if anything. */
+  errorAction = $state<ErrorAction | null>(null);
+  /** A non-fatal note for the user, e.g. targets that could not be saved, or a pause while the tab was hidden. */
   notice = $state<string | null>(null);
+  /** A technical note (a backend skipped or switched), for the details panel. */
+  techNote = $state<string | null>(null);
+  /** The pose model is loaded and can watch: Start and file analysis work only then. */
+  modelReady = $state(false);
+  /** Paused because the tab was hidden (not by the user): showing the tab again resumes. */
+  pausedByHiddenTab = $state(false);
   source = $state<SessionSource | null>(null);
   phase = $state('neutral');
   metric = $state<number | null>(null);
@@ -72,6 +91,8 @@ export class PracticeSession {
   muted = $state(false);
   /** The camera's throttle while the desk watch runs (ms between frames); null at the full rate. */
   frameIntervalMs = $state<number | null>(null);
+  /** The chosen speech voice (voiceURI), null for the default. */
+  voiceUri = $state<string | null>(null);
   analysisProgress = $state(0);
   analysisDone = $state(false);
   /** Phase spans so far; a new array each time a span starts or the analysis ends. */
@@ -102,6 +123,8 @@ export class PracticeSession {
   private checker!: Checker;
   private readonly phaseTimeline = new PhaseTimeline();
   private readonly voice = new CueVoice();
+  /** Keeps the screen on while a camera session is open. */
+  readonly wake = new ScreenWake();
   private readonly rate = new RollingRate();
   private video: HTMLVideoElement | null = null;
   /** The last frame given to the model, for the benchmark's model-only loop. */
@@ -122,6 +145,15 @@ export class PracticeSession {
     if (!technique.createChecker) throw new Error(`${technique.name} has no checker yet`);
     this.setTargets(options.targets);
     this.canRecalibrate = typeof this.checker.recalibrate === 'function';
+    if (options.voice) {
+      this.setMuted(options.voice.muted);
+      this.setVoice(options.voice.voiceUri);
+    }
+  }
+
+  /** Whether Start can open the camera now: the model is loaded and no camera or analysis is running. */
+  get canStart(): boolean {
+    return this.modelReady && this.status !== 'loading' && (this.source === null || this.analysisDone);
   }
 
   private get analysisFps(): number {
@@ -135,6 +167,8 @@ export class PracticeSession {
   /** Loads the model; the page can start once status is "ready". */
   async load(): Promise<void> {
     this.status = 'loading';
+    this.modelReady = false;
+    this.clearError();
     const skipped: string[] = [];
     try {
       this.detector = await createPoseDetector({
@@ -147,15 +181,24 @@ export class PracticeSession {
         onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
       });
       this.backend = this.detector.backend;
-      if (skipped.length > 0) this.notice = `Skipped: ${skipped.join(', ')}`;
+      if (skipped.length > 0) this.techNote = `Skipped: ${skipped.join(', ')}`;
+      this.modelReady = true;
       this.status = 'ready';
     } catch (error) {
-      this.fail(
-        error instanceof DetectorError && error.kind === 'model'
-          ? `The pose model could not be loaded, so Unknot cannot watch your movement. Reload the page to try again. (${error.message})`
-          : `Your browser could not run the pose model. Try another browser or reload. (${error instanceof Error ? error.message : String(error)})`,
-      );
+      const detail = error instanceof Error ? error.message : String(error);
+      if (error instanceof DetectorError && error.kind === 'model') {
+        this.fail('The pose model could not be loaded, so Unknot cannot watch your movement. Check your connection to this page, then press Retry.', detail, 'reload-model');
+      } else {
+        this.fail('This browser could not run the pose model. Press Retry; if it fails again, try another browser (Chrome, Edge or Firefox).', detail, 'reload-model');
+      }
     }
+  }
+
+  /** The user's Retry after a failed load: everything is tried again, backends that broke included. */
+  async retryLoad(): Promise<void> {
+    if (this.status === 'loading' || this.detector) return;
+    this.failedBackends.clear();
+    await this.load();
   }
 
   onEvents(listener: (events: CheckerEvent[], output: PipelineOutput) => void): () => void {
@@ -188,15 +231,17 @@ export class PracticeSession {
       // The watch asks the camera for a little more than it takes, so a frame is ready when the timer comes.
       this.stream = await openCamera(video, frameIntervalMs ? { frameRate: Math.min(30, Math.ceil(2000 / frameIntervalMs)) } : {});
     } catch (error) {
+      if (runId !== this.runId) return;
       this.source = null;
       // Camera problems are recoverable: say what to do and stay ready for a retry.
-      this.error = error instanceof CameraError ? error.message : String(error);
-      this.status = 'error';
+      if (error instanceof CameraError) this.fail(error.message, error.detail ?? null, 'restart-camera');
+      else this.fail('The camera could not be started. Press Start to try again.', String(error), 'restart-camera');
       return;
     }
     if (runId !== this.runId) return;
-    this.error = null;
+    this.clearError();
     this.status = 'running';
+    void this.wake.keep();
     this.beginRecord('camera', painBefore);
     this.cameraStartedAt = performance.now();
     this.frameIntervalMs = frameIntervalMs ?? null;
@@ -229,13 +274,14 @@ export class PracticeSession {
     try {
       clip = photo ? await openImageFile(file) : await openVideoFile(file);
     } catch (error) {
+      if (runId !== this.runId) return;
       this.source = null;
-      this.error = error instanceof VideoFileError ? error.message : `This video could not be opened (${String(error)}).`;
-      this.status = 'error';
+      if (error instanceof VideoFileError) this.fail(error.message, error.detail ?? null, 'choose-file');
+      else this.fail('This file could not be opened. Try another recording (MP4 or WebM) or a photo (JPEG or PNG).', String(error), 'choose-file');
       return;
     }
     this.releaseFile = () => clip.dispose();
-    this.error = null;
+    this.clearError();
     this.status = 'running';
     // A photo is a check of one position, not a practice: it is not recorded as a session.
     if (!photo) this.beginRecord('file');
@@ -256,8 +302,11 @@ export class PracticeSession {
       }
     } catch (error) {
       if (runId !== this.runId) return;
-      this.error = `The video could not be decoded to the end (${error instanceof Error ? error.message : String(error)}).`;
-      this.status = 'error';
+      this.fail(
+        'This video could not be read to the end; what was analysed up to there is kept. Try another recording, or save it again as MP4.',
+        error instanceof Error ? error.message : String(error),
+        'choose-file',
+      );
       return;
     }
     if (runId !== this.runId) return;
@@ -301,19 +350,48 @@ export class PracticeSession {
 
   resume(): void {
     if (this.status !== 'paused') return;
+    this.pausedByHiddenTab = false;
     this.status = 'running';
     this.log.resume();
     for (const wake of this.resumeWaiters.splice(0)) wake();
   }
 
-  /** Ends the current camera session or analysis; counters keep their final values. */
+  /** Space: pause a running session, resume a paused one. */
+  togglePause(): void {
+    if (this.status === 'running') this.pause();
+    else if (this.status === 'paused') this.resume();
+  }
+
+  /**
+   * The tab was hidden or shown again. Hidden, the camera sends no frames, so a running camera
+   * session pauses (the hidden time is not counted as active) and resumes on return; a
+   * session the user paused stays paused. The screen lock, dropped by the browser, is taken again.
+   */
+  setPageHidden(hidden: boolean): void {
+    if (hidden) {
+      if (this.source !== 'camera' || this.status !== 'running') return;
+      this.pause();
+      this.pausedByHiddenTab = true;
+      this.notice = 'Paused while this tab was hidden; that time is not counted.';
+      return;
+    }
+    void this.wake.restore();
+    if (this.pausedByHiddenTab && this.source === 'camera') this.resume();
+    this.pausedByHiddenTab = false;
+  }
+
+  /**
+   * Ends the current camera session or analysis: the skeleton and the live readouts (phase,
+   * metric, hold, cue) are cleared; the rep counts stay, as the summary's totals.
+   */
   stop(): void {
     if (this.source !== null && this.status !== 'error') this.finishMovement();
     // The user ended a camera session here: ask how the back feels now.
     this.log.end(this.endStatus(), undefined, { askAfter: this.source === 'camera' });
     this.teardownSource();
     this.voice.stop();
-    this.cue = null;
+    this.clearLiveReadouts();
+    this.pausedByHiddenTab = false;
     if (this.status !== 'error') this.status = this.detector ? 'ready' : 'loading';
   }
 
@@ -322,7 +400,8 @@ export class PracticeSession {
     this.log.endForPain();
     this.teardownSource();
     this.voice.stop();
-    this.cue = null;
+    this.clearLiveReadouts();
+    this.pausedByHiddenTab = false;
     if (this.status !== 'error') this.status = this.detector ? 'ready' : 'loading';
   }
 
@@ -332,12 +411,18 @@ export class PracticeSession {
     if (muted) this.voice.stop();
   }
 
+  setVoice(voiceUri: string | null): void {
+    this.voiceUri = voiceUri;
+    this.voice.voiceUri = voiceUri;
+  }
+
   /** Leaving the page ends the session like Stop; a reload or a closed tab does not get here (see flush). */
   /** Resolves once the session's last record is written (the store may close then). */
   dispose(): Promise<void> {
     this.log.end(this.endStatus());
     const saved = this.log.dispose();
     this.teardownSource();
+    this.wake.release();
     this.voice.stop();
     this.detector?.dispose();
     this.detector = null;
@@ -482,18 +567,19 @@ export class PracticeSession {
       this.failedBackends.add(failed.backend);
       failed.dispose();
       this.detector = null;
+      this.modelReady = false;
       if (this.options.backend) {
-        this.teardownSource();
-        this.fail(`The pose model stopped working on ${failed.backend} (${reason}). Reload the page to try again.`);
+        this.stop();
+        this.fail('The pose model stopped working, so the session was stopped (what you did is saved). Press Retry to load it again.', `${failed.backend}: ${reason}`, 'reload-model');
         return;
       }
       const wasRunning = this.status;
       await this.load();
       if (this.detector) {
         this.status = wasRunning;
-        this.notice = `Switched to ${this.backend} after ${failed.backend} failed (${reason}).`;
+        this.techNote = `Switched to ${this.backend} after ${failed.backend} failed (${reason}).`;
       } else {
-        this.teardownSource();
+        this.stop();
       }
     })().finally(() => {
       this.recovering = null;
@@ -507,9 +593,31 @@ export class PracticeSession {
     return new Promise<void>((resolve) => this.resumeWaiters.push(resolve));
   }
 
-  private fail(message: string): void {
+  private fail(message: string, detail: string | null = null, action: ErrorAction | null = null): void {
     this.error = message;
+    this.errorDetail = detail;
+    this.errorAction = action;
     this.status = 'error';
+  }
+
+  private clearError(): void {
+    this.error = null;
+    this.errorDetail = null;
+    this.errorAction = null;
+  }
+
+  private clearLiveReadouts(): void {
+    this.phase = 'neutral';
+    this.metric = null;
+    this.holdMs = 0;
+    this.side = null;
+    this.calibrationRemainingMs = null;
+    this.calibrationIssue = null;
+    this.baseline = null;
+    this.needsAttention = false;
+    this.counting = false;
+    this.cue = null;
+    this.pose = null;
   }
 
   private resetCounters(): void {
@@ -520,20 +628,12 @@ export class PracticeSession {
     this.drawTimings.reset();
     this.rawFrames = [];
     this.firstPoseMs = Number.NaN;
-    this.phase = 'neutral';
-    this.metric = null;
-    this.reps = { total: 0, left: 0, right: 0 };
-    this.holdMs = 0;
-    this.side = null;
-    this.calibrationRemainingMs = null;
-    this.calibrationIssue = null;
-    this.baseline = null;
-    this.needsAttention = false;
+    this.clearLiveReadouts();
+    // A resumed session shows its reps from the first moment, not 0 until the first frame.
+    this.reps = this.log.carriedIntoNext;
     this.postureTimes = null;
     this.fileKind = null;
-    this.cue = null;
     this.fps = 0;
-    this.pose = null;
     this.phaseTimeline.reset();
     this.timeline = [];
     this.analysisProgress = 0;
@@ -544,6 +644,7 @@ export class PracticeSession {
     this.runId++;
     this.stopFrameLoop?.();
     this.stopFrameLoop = null;
+    if (this.source === 'camera') this.wake.release();
     closeCamera(this.stream, this.source === 'camera' ? this.video : null);
     this.stream = null;
     this.releaseFile?.();

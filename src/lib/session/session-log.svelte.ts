@@ -54,6 +54,11 @@ export class SessionLog {
       : null;
   }
 
+  /** The reps the next `begin` starts from: the resumed session's, else none. */
+  get carriedIntoNext(): RepCounts {
+    return this.resumeFrom ? { ...this.carried } : { total: 0, left: 0, right: 0 };
+  }
+
   /** The next `begin` continues this interrupted session instead of starting a new one. */
   prepareResume(saved: SessionRecord): void {
     this.resumeFrom = saved;

@@ -70,9 +70,13 @@ describe('SessionLog', () => {
     first.step(output(3000, [rep(3000, 0)], 1), null);
     const interrupted = first.record!;
     const log = new SessionLog();
+    expect(log.carriedIntoNext.total).toBe(0);
     log.prepareResume(interrupted);
     expect(log.carried.total).toBe(1);
+    // The counters start from the carried reps, not from 0, the moment the camera starts.
+    expect(log.carriedIntoNext.total).toBe(1);
     log.begin(META, 60_000);
+    expect(log.carriedIntoNext.total).toBe(0);
     log.step(output(0), null);
     log.step(output(4000, [rep(4000, 0)], 1), null);
     const record = log.end('completed', 70_000)!;

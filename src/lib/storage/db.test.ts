@@ -155,7 +155,7 @@ describe('export and import', () => {
     const error = await store.importAll({ sessions: [session('good'), bad], routines: [], routineRuns: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).kind).toBe('invalid');
-    expect((error as StorageError).message).toContain('Session 2 of 2 (“bad”) is not valid (durationMs:');
+    expect((error as StorageError).message).toContain('Session 2 of 2 (“bad”) is not valid: its field “durationMs” should be a number, not "long".');
     expect(ids(await store.listSessions())).toEqual(['existing']);
   });
 

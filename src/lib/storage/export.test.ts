@@ -57,11 +57,12 @@ describe('parseImport messages', () => {
     expect(reject('  ')).toBe('This file is not an Unknot export. Choose a .json file made with “Export” in Unknot. (It is not JSON: the file is empty.)');
   });
 
-  it('JSON from something else', () => {
-    const expected = 'This file is not an Unknot export. Choose a .json file made with “Export” in Unknot.';
-    expect(reject('{"name":"my-app","version":"1.0.0"}')).toBe(expected);
-    expect(reject('[1,2,3]')).toBe(expected);
-    expect(reject('null')).toBe(expected);
+  it('JSON from something else: says what it holds and which field gives it away', () => {
+    const notOurs = 'This file is not an Unknot export. Choose a .json file made with “Export” in Unknot.';
+    expect(reject('{"name":"my-app","version":"1.0.0"}')).toBe(`${notOurs} (It has no “format” field; an export says “format”: “unknot-export”.)`);
+    expect(reject('{"format":"other-app"}')).toBe(`${notOurs} (Its “format” is "other-app", not “unknot-export”.)`);
+    expect(reject('[1,2,3]')).toBe(`${notOurs} (It holds a list; an export is an object with “format”: “unknot-export”.)`);
+    expect(reject('null')).toBe(`${notOurs} (It holds null, not an object.)`);
   });
 
   it('a newer version', () => {
@@ -71,7 +72,7 @@ describe('parseImport messages', () => {
   });
 
   it('a missing version or list', () => {
-    expect(reject(withFile((file) => delete file['schemaVersion']))).toBe('The export is damaged: its data version is missing. Nothing was imported.');
+    expect(reject(withFile((file) => delete file['schemaVersion']))).toBe('The export is damaged: its data version (“schemaVersion”) is missing. Nothing was imported.');
     expect(reject(withFile((file) => (file['routines'] = {})))).toBe('The export is damaged: “routines” is not a list. Nothing was imported.');
   });
 
@@ -80,13 +81,18 @@ describe('parseImport messages', () => {
       const sessions = file['sessions'] as Record<string, unknown>[];
       sessions.push({ ...sessions[0], id: 'broken-one', reps: [{ ...sampleRep(), peakMetric: 'deep' }] });
     });
-    expect(reject(badSession)).toBe(
-      'Session 2 of 2 (“broken-one”) is not valid (reps.0.peakMetric: Invalid type: Expected number but received "deep"). Nothing was imported.',
-    );
+    const fix = 'Nothing was imported. Fix that record in the file, or export it again from Unknot.';
+    expect(reject(badSession)).toBe(`Session 2 of 2 (“broken-one”) is not valid: its field “peakMetric” of rep 1 should be a number, not "deep". ${fix}`);
     const badRoutine = withFile((file) => ((file['routines'] as Record<string, unknown>[])[0]!['steps'] = []));
-    expect(reject(badRoutine)).toBe('Routine 1 of 1 (“Morning”) is not valid (steps: Invalid length: Expected >=1 but received 0). Nothing was imported.');
+    expect(reject(badRoutine)).toBe(`Routine 1 of 1 (“Morning”) is not valid: its field “steps” is out of range (Invalid length: Expected >=1 but received 0). ${fix}`);
     const badRun = withFile((file) => ((file['routineRuns'] as unknown[])[0] = 42));
-    expect(reject(badRun)).toBe('Routine run 1 of 1 is not valid (Invalid type: Expected Object but received 42). Nothing was imported.');
+    expect(reject(badRun)).toBe(`Routine run 1 of 1 is not valid: it should be an object, not 42. ${fix}`);
+    const missing = withFile((file) => delete (file['sessions'] as Record<string, unknown>[])[0]!['startedAt']);
+    expect(reject(missing)).toBe(`Session 1 of 1 (“session-1”) is not valid: its field “startedAt” is missing. ${fix}`);
+    const badStep = withFile((file) => (((file['routines'] as Record<string, unknown>[])[0]!['steps'] as Record<string, unknown>[])[0]!['target'] = { reps: 'six' }));
+    expect(reject(badStep)).toBe(`Routine 1 of 1 (“Morning”) is not valid: its field “target.reps” of step 1 should be a number, not "six". ${fix}`);
+    const badTechnique = withFile((file) => ((file['sessions'] as Record<string, unknown>[])[0]!['techniqueId'] = 'yoga'));
+    expect(reject(badTechnique)).toMatch(/^Session 1 of 1 \(“session-1”\) is not valid: its field “techniqueId” should be one of "seated-twist", "standing-rotation", .*"posture".*, not "yoga"\./);
   });
 
   it('checkExport refuses a document of another version', () => {
@@ -115,8 +121,8 @@ describe('CSV', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines(csv)).toEqual([
       'session_id,technique,started_at,source,rep_index,time_s,side,peak,trough,metric_unit,duration_s,hold_s,pain_before,pain_after,pain_stop_s',
-      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,1,9.5,left,41.235,1.5,°,8,6.2,,,',
-      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,2,19,right,-38,-0.25,°,7.5,,,,',
+      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,1,9.5,left,41.2,1.5,°,8,6.2,,,',
+      'twist-1,seated-twist,2025-01-06T10:30:00.000Z,file,2,19,right,-38,-0.3,°,7.5,,,,',
       '',
     ]);
   });

@@ -17,6 +17,7 @@ import {
   type RoutineRun,
   type SessionRecord,
 } from './schema';
+import { roundMetric, roundSeconds } from '../format/numbers';
 
 export interface ExportData {
   sessions: SessionRecord[];
@@ -71,7 +72,7 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
+const seconds = (ms: number | null) => (ms === null ? null : roundSeconds(ms));
 
 /** Whether a session carries anything of the check-in: a rating, a skip, or a pain stop. */
 const hasCheckIn = (session: SessionRecord) => session.painBefore !== null || session.painAfter !== null || session.painStopMs !== null;
@@ -80,6 +81,7 @@ const hasCheckIn = (session: SessionRecord) => session.painBefore !== null || se
  * One row per rep, CRLF line ends as RFC 4180 says, with a byte-order mark because Excel reads
  * UTF-8 (the ° unit) only with one. A session without reps has no rows, unless it carries a
  * check-in or a pain stop: then one row with the rep columns empty, so no rating is lost.
+ * Numbers are rounded as the app shows them (format/numbers): the JSON export keeps full precision.
  */
 export function toCsv(sessions: readonly SessionRecord[]): string {
   const lines = [CSV_COLUMNS.join(',')];
@@ -90,8 +92,8 @@ export function toCsv(sessions: readonly SessionRecord[]): string {
       index + 1,
       seconds(rep.tMs),
       rep.side,
-      rep.peakMetric,
-      rep.troughMetric,
+      roundMetric(rep.peakMetric),
+      roundMetric(rep.troughMetric),
       session.metricUnit,
       seconds(rep.durationMs),
       seconds(rep.holdMs),
@@ -111,10 +113,59 @@ const NOTHING_CHANGED = 'Nothing was imported.';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Well-formed JSON that is not an export: say what it holds instead, naming the field that tells. */
+function notOurs(document: unknown): string {
+  if (Array.isArray(document)) return `${NOT_OURS} (It holds a list; an export is an object with “format”: “${EXPORT_FORMAT}”.)`;
+  if (!isObject(document)) return `${NOT_OURS} (It holds ${document === null ? 'null' : `a ${typeof document}`}, not an object.)`;
+  const format = document['format'];
+  if (format === undefined) return `${NOT_OURS} (It has no “format” field; an export says “format”: “${EXPORT_FORMAT}”.)`;
+  return `${NOT_OURS} (Its “format” is ${JSON.stringify(format).slice(0, 60)}, not “${EXPORT_FORMAT}”.)`;
+}
+
+/** One item of a list is named by its singular: "rep 2", "step 1". */
+const SINGULAR: Record<string, string> = { reps: 'rep', holds: 'hold', steps: 'step', sessions: 'session', routines: 'routine', routineRuns: 'routine run' };
+
+/**
+ * Where in a record an issue is, in words: 'field “peakMetric” of rep 1', 'field “reps”',
+ * 'field “target.reps” of step 2'. Valibot gives each issue its path of keys.
+ */
+export function issueLocation(path: readonly v.IssuePathItem[] | undefined): string | null {
+  if (!path || path.length === 0) return null;
+  let context: string | null = null;
+  let field: string[] = [];
+  for (const item of path) {
+    if (item.type === 'array' && typeof item.key === 'number') {
+      const parent = field.pop();
+      const noun = (parent && SINGULAR[parent]) ?? (parent ? `${parent} item` : 'item');
+      context = `${context ? `${context}, ` : ''}${noun} ${item.key + 1}`;
+      field = [];
+    } else {
+      field.push(String(item.key));
+    }
+  }
+  if (field.length === 0) return context;
+  return `field “${field.join('.')}”${context ? ` of ${context}` : ''}`;
+}
+
+const EXPECTED_WORDS: Record<string, string> = { number: 'a number', string: 'text', boolean: 'true or false', Array: 'a list', Object: 'an object' };
+
+/** Valibot writes a choice as '("a" | "b")'. */
+const oneOf = (expected: string) => (expected.includes(' | ') ? `one of ${expected.replace(/^\(|\)$/g, '').split(' | ').join(', ')}` : expected);
+
+/** What is wrong there: 'is missing', 'should be a number, not "deep"', or valibot's own words for a rule. */
+function issueProblem(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema') {
+    if (issue.received === 'undefined') return 'is missing';
+    const expected = issue.expected ? (EXPECTED_WORDS[issue.expected] ?? oneOf(issue.expected)) : 'something else';
+    return `should be ${expected}, not ${issue.received}`;
+  }
+  return `is out of range (${issue.message})`;
+}
+
 function describeIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
   const [issue] = issues;
-  const path = v.getDotPath(issue);
-  return path ? `${path}: ${issue.message}` : issue.message;
+  const where = issueLocation(issue.path);
+  return where ? `its ${where} ${issueProblem(issue)}` : `it ${issueProblem(issue)}`;
 }
 
 interface Collection<T> {
@@ -140,7 +191,7 @@ function checkCollection<T>(document: Record<string, unknown>, collection: Colle
     if (!result.success) {
       const name = isObject(item) ? collection.name(item) : undefined;
       const which = `${collection.noun} ${index + 1} of ${list.length}${name ? ` (${name})` : ''}`;
-      return { ok: false, message: `${which} is not valid (${describeIssue(result.issues)}). ${NOTHING_CHANGED}` };
+      return { ok: false, message: `${which} is not valid: ${describeIssue(result.issues)}. ${NOTHING_CHANGED} Fix that record in the file, or export it again from Unknot.` };
     }
     items.push(result.output);
   }
@@ -149,13 +200,13 @@ function checkCollection<T>(document: Record<string, unknown>, collection: Colle
 
 /** Checks a parsed export of the current version, naming the first invalid record. */
 export function checkExport(document: unknown): ImportResult {
-  if (!isObject(document) || document['format'] !== EXPORT_FORMAT) return { ok: false, message: NOT_OURS };
+  if (!isObject(document) || document['format'] !== EXPORT_FORMAT) return { ok: false, message: notOurs(document) };
   if (document['schemaVersion'] !== SCHEMA_VERSION) {
     return { ok: false, message: `This export has data version ${String(document['schemaVersion'])}; this app reads version ${SCHEMA_VERSION}. ${NOTHING_CHANGED}` };
   }
   const exportedAt = document['exportedAt'];
   if (typeof exportedAt !== 'number' || !Number.isFinite(exportedAt) || exportedAt < 0) {
-    return { ok: false, message: `The export is damaged: its export date is missing. ${NOTHING_CHANGED}` };
+    return { ok: false, message: `The export is damaged: its “exportedAt” date is missing. ${NOTHING_CHANGED}` };
   }
   const sessions = checkCollection(document, SESSIONS);
   if (!sessions.ok) return sessions;
@@ -174,9 +225,9 @@ export function parseImport(text: string): ImportResult {
   } catch {
     return { ok: false, message: `${NOT_OURS} (It is not JSON${text.trim() === '' ? ': the file is empty' : ''}.)` };
   }
-  if (!isObject(document) || document['format'] !== EXPORT_FORMAT) return { ok: false, message: NOT_OURS };
+  if (!isObject(document) || document['format'] !== EXPORT_FORMAT) return { ok: false, message: notOurs(document) };
   const version = document['schemaVersion'];
-  if (typeof version !== 'number') return { ok: false, message: `The export is damaged: its data version is missing. ${NOTHING_CHANGED}` };
+  if (typeof version !== 'number') return { ok: false, message: `The export is damaged: its data version (“schemaVersion”) is missing. ${NOTHING_CHANGED}` };
   const migrated = migrate(document, version, MIGRATIONS);
   if (!migrated.ok) return { ok: false, message: `${migrated.message} ${NOTHING_CHANGED}` };
   return checkExport(migrated.document);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findTechnique } from '../techniques/catalog';
-import { loadSafetyAnswers, loadTargets, saveSafetyAnswers, saveTargets } from './preferences';
+import { loadSafetyAnswers, loadTargets, loadVoicePreferences, saveSafetyAnswers, saveTargets, saveVoicePreferences } from './preferences';
 
 class MemoryStorage {
   private readonly map = new Map<string, string>();
@@ -69,5 +69,33 @@ describe('safety check answers', () => {
   it('a corrupt stored value counts as not answered', () => {
     localStorage.setItem('unknot.safetyCheck', '{oops');
     expect(loadSafetyAnswers()).toBeUndefined();
+  });
+});
+
+describe('voice preferences', () => {
+  beforeEach(() => vi.stubGlobal('localStorage', new MemoryStorage()));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('not muted, default voice, until something is saved; then what was saved', () => {
+    expect(loadVoicePreferences()).toEqual({ muted: false, voiceUri: null });
+    expect(saveVoicePreferences({ muted: true, voiceUri: 'Daniel (en-GB)' })).toBe(true);
+    expect(loadVoicePreferences()).toEqual({ muted: true, voiceUri: 'Daniel (en-GB)' });
+  });
+
+  it('ignores what is not a setting', () => {
+    localStorage.setItem('unknot.voice', JSON.stringify({ muted: 'yes', voiceUri: 42 }));
+    expect(loadVoicePreferences()).toEqual({ muted: false, voiceUri: null });
+    localStorage.setItem('unknot.voice', '[');
+    expect(loadVoicePreferences()).toEqual({ muted: false, voiceUri: null });
+  });
+
+  it('a refused save is reported, not thrown', () => {
+    vi.stubGlobal('localStorage', {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    expect(saveVoicePreferences({ muted: true, voiceUri: null })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Small per-device preferences (targets per technique, voice muted, the safety check's answers). Kept in localStorage:
+ * Small per-device preferences (targets per technique, the spoken voice: muted, which voice; the safety check's answers). Kept in localStorage:
  * they are read synchronously before the page draws, and losing them costs nothing but a
  * default. Private mode or a full disk must never break practice, so every access is guarded.
  */
@@ -27,6 +27,38 @@ export function loadTargets(technique: TechniqueDefinition): TechniqueTargets {
 export function saveTargets(technique: TechniqueDefinition, targets: TechniqueTargets): boolean {
   try {
     globalThis.localStorage?.setItem(key(technique.id), JSON.stringify(sanitizeTargets(technique, { ...targets })));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const VOICE_KEY = 'unknot.voice';
+
+export interface VoicePreferences {
+  /** Cues are shown but not spoken. */
+  muted: boolean;
+  /** The speech-synthesis voice chosen by the user (its voiceURI); null for the default. */
+  voiceUri: string | null;
+}
+
+export const DEFAULT_VOICE: VoicePreferences = { muted: false, voiceUri: null };
+
+/** The voice settings saved on this device; defaults where nothing (or nothing valid) is saved. */
+export function loadVoicePreferences(): VoicePreferences {
+  const saved = readJson(VOICE_KEY);
+  if (typeof saved !== 'object' || saved === null) return { ...DEFAULT_VOICE };
+  const { muted, voiceUri } = saved as Record<string, unknown>;
+  return {
+    muted: typeof muted === 'boolean' ? muted : DEFAULT_VOICE.muted,
+    voiceUri: typeof voiceUri === 'string' && voiceUri.length > 0 && voiceUri.length < 500 ? voiceUri : null,
+  };
+}
+
+/** Saves the voice settings; false when the browser refused (they still apply to this visit). */
+export function saveVoicePreferences(preferences: VoicePreferences): boolean {
+  try {
+    globalThis.localStorage?.setItem(VOICE_KEY, JSON.stringify({ muted: preferences.muted, voiceUri: preferences.voiceUri }));
     return true;
   } catch {
     return false;

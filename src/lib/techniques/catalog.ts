@@ -12,6 +12,11 @@ import type { CalibrationIssue, Checker, Cue, TechniqueId } from './types';
 
 export type CameraView = 'side' | 'front' | 'front-upper-body';
 
+/** What a technique needs besides the camera. */
+export type Equipment = 'mat' | 'foam-roller' | 'chair';
+
+export const EQUIPMENT_LABELS: Record<Equipment, string> = { mat: 'Mat', 'foam-roller': 'Foam roller', chair: 'Chair' };
+
 export interface TechniqueDefinition {
   id: TechniqueId;
   name: string;
@@ -34,6 +39,10 @@ export interface TechniqueDefinition {
   defaultModel: ModelId;
   /** Ask BlazePose for the body's silhouette too (cat-cow reads the back's curve from it). */
   segmentation?: boolean;
+  /** About how long one session at the default targets takes, in minutes; null for one that runs beside your work. */
+  minutes: number | null;
+  /** What it needs besides the camera (none: an empty list). */
+  equipment: Equipment[];
   createChecker?: (targets: TechniqueTargets) => Checker;
   /** What one counted rep is called, singular and plural, where it is not a rep (self-massage: a stroke). */
   repNoun?: readonly [string, string];
@@ -102,6 +111,7 @@ export const PHASE_LABELS: Record<string, string> = {
   upright: 'Upright',
   slouched: 'Slouched',
   'massage-left': 'Massaging left shoulder',
+  'slow-circles': 'Slow circles',
   'massage-right': 'Massaging right shoulder',
 };
 
@@ -120,6 +130,26 @@ export const CALIBRATION_ISSUE_TEXT: Record<CalibrationIssue, string> = {
 
 export function phaseLabel(phase: string): string {
   return PHASE_LABELS[phase] ?? phase;
+}
+
+/**
+ * Phases in which nothing is counted because of how the user is placed, not how they move:
+ * the page shows a banner over the video with the cue that says how to fix it.
+ */
+export const PLACEMENT_PHASES: ReadonlySet<string> = new Set(['out-of-frame', 'wrong-view', 'wrong-position', 'several-people']);
+
+/** The session status (page contract ids) in the user's words. */
+export const STATUS_LABELS: Record<string, string> = {
+  loading: 'Getting ready',
+  ready: 'Ready',
+  running: 'Coaching',
+  paused: 'Paused',
+  error: 'Needs your attention',
+};
+
+/** 'About 3 min', or 'While you work' for a technique that runs beside your work. */
+export function durationLabel(technique: Pick<TechniqueDefinition, 'minutes'>): string {
+  return technique.minutes === null ? 'While you work' : `About ${technique.minutes} min`;
 }
 
 /** Shorter names for the metric gauge's bands, which can be narrow. */
@@ -149,6 +179,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     // BlazePose's silhouette shows the back's dip or curve; lite is as fast as Lightning here.
     defaultModel: 'blazepose-lite',
     segmentation: true,
+    minutes: 3,
+    equipment: ['mat'],
     createChecker: () => new CatCowChecker(),
   },
   {
@@ -169,6 +201,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     defaultTargets: { reps: 3, holdSeconds: 5 },
     // BlazePose gives 3D world points: the twist is then measured against the hips, not the camera.
     defaultModel: 'blazepose-lite',
+    minutes: 3,
+    equipment: ['mat'],
     createChecker: (targets) => new TwistChecker({ ...SEATED_TWIST_OPTIONS, holdMs: ms(targets.holdSeconds, SEATED_TWIST_OPTIONS.holdMs) }),
   },
   {
@@ -183,6 +217,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 2, holdSeconds: 15 },
     defaultModel: 'blazepose-lite',
+    minutes: 2,
+    equipment: [],
     createChecker: (targets) =>
       new TwistChecker({ ...STANDING_ROTATION_OPTIONS, holdMs: ms(targets.holdSeconds, STANDING_ROTATION_OPTIONS.holdMs) }),
   },
@@ -204,6 +240,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 5, holdSeconds: 3 },
     defaultModel: 'lightning',
+    minutes: 4,
+    equipment: ['foam-roller', 'mat'],
     createChecker: (targets) =>
       new FoamRollerChecker({ ...DEFAULT_FOAM_ROLLER_OPTIONS, holdMs: ms(targets.holdSeconds, DEFAULT_FOAM_ROLLER_OPTIONS.holdMs) }),
   },
@@ -219,6 +257,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 5, holdSeconds: 3 },
     defaultModel: 'lightning',
+    minutes: 3,
+    equipment: ['mat'],
     createChecker: (targets) =>
       new ThoracicExtensionChecker({ ...DEFAULT_THORACIC_EXTENSION_OPTIONS, holdMs: ms(targets.holdSeconds, DEFAULT_THORACIC_EXTENSION_OPTIONS.holdMs) }),
   },
@@ -239,6 +279,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { reps: 3, holdSeconds: 5 },
     defaultModel: 'lightning',
+    minutes: 2,
+    equipment: [],
     createChecker: (targets) => new SelfHugChecker({ holdMs: ms(targets.holdSeconds, 5000) }),
   },
   {
@@ -258,6 +300,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { slouchAlertSeconds: 60, breakEveryMinutes: 30 },
     defaultModel: 'lightning',
+    minutes: null,
+    equipment: ['chair'],
     createChecker: (targets) => new PostureChecker({ alertAfterMs: ms(targets.slouchAlertSeconds, 60_000) }),
   },
   // Issue #12. Strokes are its reps (counted per side); the hold is the time on a side.
@@ -278,6 +322,8 @@ export const TECHNIQUES: readonly TechniqueDefinition[] = [
     live: true,
     defaultTargets: { holdSeconds: 60 },
     defaultModel: 'lightning',
+    minutes: 3,
+    equipment: [],
     createChecker: (targets) => new SelfMassageChecker({ holdMs: ms(targets.holdSeconds, 60_000) }),
     repNoun: ['stroke', 'strokes'],
   },

@@ -1,0 +1,184 @@
+/**
+ * PracticeSession's own wiring, with the model and the camera stood in for (the real ones run
+ * in the browser tests): a model that fails to load and Retry, Stop clearing the live view, a
+ * hidden tab pausing and resuming, the screen lock, and a resumed session's reps shown at once.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PoseFrame } from '../pose/keypoints';
+import { sampleSession, sampleRep } from '../storage/sample-records';
+import { findTechnique } from '../techniques/catalog';
+import { allFoursKeypoints, catCowKnots, interpolate, sampleFrames } from '../testing/synthetic';
+
+const camera = vi.hoisted(() => ({ onFrame: null as null | ((now: number) => Promise<void>), open: 0 }));
+const detector = vi.hoisted(() => ({ failLoads: 0, frames: [] as PoseFrame[], next: 0 }));
+
+vi.mock('../pose/detector', async (original) => {
+  const real = await original<typeof import('../pose/detector')>();
+  return {
+    ...real,
+    createPoseDetector: async () => {
+      if (detector.failLoads > 0) {
+        detector.failLoads--;
+        throw new real.DetectorError('The pose model "lightning" could not be loaded: TypeError: Failed to fetch', 'model');
+      }
+      return {
+        model: 'lightning',
+        backend: 'wasm',
+        estimate: async () => detector.frames[detector.next++ % detector.frames.length] ?? null,
+        tensorCount: () => 0,
+        dispose: () => undefined,
+      };
+    },
+  };
+});
+
+vi.mock('../camera/camera', async (original) => ({
+  ...(await original<typeof import('../camera/camera')>()),
+  openCamera: async () => {
+    camera.open++;
+    return { getTracks: () => [] } as unknown as MediaStream;
+  },
+  closeCamera: () => undefined,
+  everyVideoFrame: (_video: HTMLVideoElement, onFrame: (now: number) => Promise<void>) => {
+    camera.onFrame = onFrame;
+    return () => {
+      camera.onFrame = null;
+    };
+  },
+}));
+
+const { PracticeSession } = await import('./practice-session.svelte');
+
+const catCow = findTechnique('cat-cow')!;
+const video = { videoWidth: 640, videoHeight: 480 } as HTMLVideoElement;
+/** Two synthetic cat-cow reps, side-on, 30 frames a second. */
+const knots = catCowKnots(2);
+const frames = sampleFrames((tMs) => allFoursKeypoints({ archDeg: interpolate(knots, tMs) }), knots[knots.length - 1]![0]);
+
+async function feed(count: number) {
+  for (let i = 0; i < count; i++) await camera.onFrame?.(i * 33);
+}
+
+function fakeWakeLock() {
+  const state = { held: 0, requests: 0 };
+  const api = {
+    request: async () => {
+      state.requests++;
+      state.held++;
+      const handle = {
+        released: false,
+        release: async () => {
+          if (!handle.released) state.held--;
+          handle.released = true;
+        },
+        addEventListener: () => undefined,
+      };
+      return handle;
+    },
+  };
+  return { api, state };
+}
+
+describe('PracticeSession', () => {
+  beforeEach(() => {
+    detector.failLoads = 0;
+    detector.frames = frames;
+    detector.next = 0;
+    camera.onFrame = null;
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a model that fails to load: words for people, the cause apart, Start off; Retry loads it', async () => {
+    detector.failLoads = 1;
+    const session = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 } });
+    await session.load();
+    expect(session.status).toBe('error');
+    expect(session.error).toMatch(/^The pose model could not be loaded.*press Retry\.$/);
+    expect(session.error).not.toMatch(/TypeError|fetch/);
+    expect(session.errorDetail).toContain('TypeError: Failed to fetch');
+    expect(session.errorAction).toBe('reload-model');
+    expect(session.canStart).toBe(false);
+    await session.startCamera(video);
+    expect(camera.open).toBe(0);
+
+    await session.retryLoad();
+    expect(session.status).toBe('ready');
+    expect([session.error, session.errorDetail, session.errorAction]).toEqual([null, null, null]);
+    expect(session.canStart).toBe(true);
+  });
+
+  it('Stop clears the skeleton and the live readouts, keeps the reps and ends the record', async () => {
+    const session = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 } });
+    await session.load();
+    await session.startCamera(video);
+    expect(session.status).toBe('running');
+    await feed(frames.length);
+    expect(session.pose).not.toBeNull();
+    expect(session.metric).not.toBeNull();
+    const reps = session.reps.total;
+    expect(reps).toBeGreaterThan(0);
+
+    session.stop();
+    expect(session.status).toBe('ready');
+    expect(session.pose).toBeNull();
+    expect([session.phase, session.metric, session.holdMs, session.cue, session.counting]).toEqual(['neutral', null, 0, null, false]);
+    expect(session.reps.total).toBe(reps);
+    expect(session.log.summary?.reps.total).toBe(reps);
+    expect(session.canStart).toBe(true);
+  });
+
+  it('a hidden tab pauses a running camera session with a notice, and showing it resumes; a session the user paused stays paused', async () => {
+    const session = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 } });
+    await session.load();
+    await session.startCamera(video);
+    await feed(10);
+    session.setPageHidden(true);
+    expect(session.status).toBe('paused');
+    expect(session.pausedByHiddenTab).toBe(true);
+    expect(session.notice).toBe('Paused while this tab was hidden; that time is not counted.');
+    // Frames while paused are not processed.
+    const before = detector.next;
+    await feed(5);
+    expect(detector.next).toBe(before);
+    session.setPageHidden(false);
+    expect(session.status).toBe('running');
+    expect(session.pausedByHiddenTab).toBe(false);
+
+    session.pause();
+    session.setPageHidden(true);
+    session.setPageHidden(false);
+    expect(session.status).toBe('paused');
+    session.togglePause();
+    expect(session.status).toBe('running');
+  });
+
+  it('keeps the screen on while the camera runs, gives the lock back on Stop', async () => {
+    const wake = fakeWakeLock();
+    vi.stubGlobal('navigator', { wakeLock: wake.api });
+    const session = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 } });
+    await session.load();
+    expect(session.wake.supported).toBe(true);
+    await session.startCamera(video);
+    await vi.waitFor(() => expect(session.wake.held).toBe(true));
+    expect(wake.state.held).toBe(1);
+    session.stop();
+    expect(session.wake.held).toBe(false);
+    expect(wake.state.held).toBe(0);
+  });
+
+  it('a resumed session shows its carried reps from the moment the camera starts', async () => {
+    const session = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 } });
+    await session.load();
+    session.log.prepareResume(sampleSession({ status: 'active', reps: [sampleRep(), sampleRep(), sampleRep()] }));
+    await session.startCamera(video);
+    expect(session.reps.total).toBe(3);
+    await feed(frames.length);
+    expect(session.reps.total).toBeGreaterThan(3);
+  });
+
+  it('voice settings come from the options', () => {
+    const session = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 }, voice: { muted: true, voiceUri: 'Daniel' } });
+    expect(session.muted).toBe(true);
+    expect(session.voiceUri).toBe('Daniel');
+  });
+});
