@@ -29,6 +29,8 @@ export const CAT_COW_CLIP = {
  * in its second end, the final pair was lost and the count was 3.)
  */
 export const CAT_COW_FORWARD_BACKWARD_X3_REPS = 4;
+/** Played forward then backward once: cow, cat | cat, cow: two pairs. */
+export const CAT_COW_FORWARD_BACKWARD_X1_REPS = 2;
 
 /**
  * The bridge clip: three lifts, about every 3.3 s; the third is still coming down when the clip
@@ -148,6 +150,7 @@ export const PHOTO_RULES: Record<string, PhotoRule> = {
 /** Clips cut or reversed at test time, and what they must count (the edges of a movement). */
 export const CLIP_VARIANTS = {
   'cat-cow-side': [
+    { variant: 'forward-backward ×1', reps: CAT_COW_FORWARD_BACKWARD_X1_REPS, why: 'cow–cat, then cat–cow, the second completed while the final cow is held' },
     { variant: 'forward-backward ×3', reps: CAT_COW_FORWARD_BACKWARD_X3_REPS, why: 'four cow–cat pairs, the last completed while the final cow is held' },
     { variant: 'cut 0–6 s', fromMs: 0, toMs: 6000, reps: 1, why: 'ends while cat is held: the rep still counts' },
     { variant: 'cut 0–3 s', fromMs: 0, toMs: 3000, reps: 0, why: 'only cow seen' },

@@ -48,3 +48,10 @@ export async function readTimeline(page: Page): Promise<TimelineSpan[]> {
     })),
   );
 }
+
+/** Analyses a video or photo on the open practice page and waits for its own result. */
+export async function analyseFile(page: Page, file: string, timeout = 170_000): Promise<void> {
+  await page.getByTestId('video-file').setInputFiles(file);
+  const name = file.split('/').pop()!;
+  await expect(page.locator(`[data-testid="analysis-done"][data-file="${name}"]`)).toBeAttached({ timeout });
+}

@@ -37,7 +37,7 @@ const round = (value: number | null) => (value === null ? null : Math.round(valu
 
 function variantFrames(frames: ReturnType<typeof clipTrace>, variant: (typeof CLIP_VARIANTS)[TraceClip][number]) {
   if (variant.variant === 'reversed') return reversed(frames);
-  if (variant.variant.startsWith('forward-backward')) return forwardBackward(frames, 3);
+  if (variant.variant.startsWith('forward-backward')) return forwardBackward(frames, variant.variant.endsWith('×3') ? 3 : 1);
   return cut(frames, 'fromMs' in variant ? variant.fromMs : 0, 'toMs' in variant ? variant.toMs : Infinity);
 }
 

@@ -46,6 +46,7 @@ interface Window {
 type CalibrationLimits = Pick<
   TwistOptions,
   | 'calibrationMs'
+  | 'calibrationMinFrames'
   | 'calibrationFallbackMs'
   | 'calibrationSteadyTolerance'
   | 'calibrationSteadyYawDeg'
@@ -140,7 +141,9 @@ export class NeutralFinder {
     this.offPoseSinceMs = undefined;
     if (!this.window || tMs < this.window.startMs) this.window = openWindow(tMs);
     accumulate(this.window, reading);
-    if (tMs - this.window.startMs >= limits.calibrationMs) {
+    // A whole second of frames, and enough of them: a slow first frame (the model warming up)
+    // must not make a still second out of two frames.
+    if (tMs - this.window.startMs >= limits.calibrationMs && this.window.n >= limits.calibrationMinFrames) {
       this.calibrated = closeWindow(this.window);
       this.window = undefined;
     }

@@ -31,8 +31,10 @@ export interface TwistOptions {
    * too wide reads ~8° at rest, and noise on top can keep a resting user above 10° for good.
    */
   centreSettleMs: number;
-  /** Calibration: how long the neutral pose must be held steady (the stillest second). */
+  /** Calibration: how long the neutral pose must be held steady (the stillest second)… */
   calibrationMs: number;
+  /** …over at least this many frames. */
+  calibrationMinFrames: number;
   /**
    * Without a steady neutral for this long (the person in view), a typical baseline is used
    * and the page says so; a later still moment at centre still calibrates.
@@ -133,6 +135,7 @@ const BASE_OPTIONS: Omit<TwistOptions, 'posture' | 'holdMs'> = {
   centreDwellMs: 200,
   centreSettleMs: 600,
   calibrationMs: 1000,
+  calibrationMinFrames: 10,
   calibrationFallbackMs: 4000,
   calibrationSteadyTolerance: 0.05,
   calibrationSteadyYawDeg: 6,
@@ -215,7 +218,7 @@ export const TWIST_CUES = {
 
 export const TWIST_METRIC = (options: TwistOptions = SEATED_TWIST_OPTIONS): MetricSpec => ({
   id: 'twist-deg',
-  label: 'Twist: upper back turned against the hips (+ left, − right)',
+  label: 'Twist: how far your shoulders have turned from facing forward (+ left, − right)',
   unit: '°',
   min: -90,
   max: 90,
