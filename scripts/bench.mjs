@@ -7,6 +7,9 @@
 //
 //   npm run bench                      # all models, 1000 frames each
 //   BENCH_FRAMES=300 npm run bench -- lightning blazepose-full
+//   BENCH_THREADS=off,2 npm run bench -- lightning   # WASM single-threaded, then on 2 threads
+// (BENCH_THREADS: a comma list of `?threads=` values, auto|off|N; the page is cross-origin
+// isolated under vite preview, so a number really runs threaded.)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +20,7 @@ const ALL_MODELS = ['lightning', 'thunder', 'blazepose-lite', 'blazepose-full', 
 const models = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL_MODELS;
 const frames = Number(process.env.BENCH_FRAMES ?? 1000);
 const warmupFrames = 60;
+const threadSettings = (process.env.BENCH_THREADS ?? 'auto').split(',').map((value) => value.trim()).filter(Boolean);
 const clip = join(fixturesDir, 'video/cat-cow-side.mp4');
 
 if (!existsSync(clip)) {
@@ -53,6 +57,8 @@ async function snapshot(page) {
       fps: session.fps,
       firstPoseMs: session.firstPoseMs,
       backend: session.backend,
+      threads: session.threads,
+      isolated: window.crossOriginIsolated,
     };
   });
 }
@@ -69,10 +75,10 @@ const median = (values) => {
 
 const rows = [];
 try {
-  for (const model of models) {
+  for (const model of models) for (const threadSetting of threadSettings) {
     const page = await browser.newPage();
     const loadStart = Date.now();
-    await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&bench=1`);
+    await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&threads=${threadSetting}&bench=1`);
     await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 180_000 });
     const loadMs = Date.now() - loadStart;
 
@@ -105,6 +111,7 @@ try {
     rows.push({
       model,
       backend: after.backend,
+      threads: `${threadSetting}→${after.threads}${after.isolated ? '' : ' (not isolated)'}`,
       'model ms': bareModelMs.toFixed(1),
       'app ms': appMs.toFixed(1),
       'app/model': (appMs / bareModelMs).toFixed(2),
@@ -120,7 +127,7 @@ try {
       'file ×realtime': (10.1 / analysisS).toFixed(2),
       'file reps': reps,
     });
-    console.log(`${model}: done (${after.count} frames)`);
+    console.log(`${model}, threads ${threadSetting}: done (${after.count} frames)`);
   }
 } finally {
   await browser.close();

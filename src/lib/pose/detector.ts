@@ -7,12 +7,15 @@ import type * as PoseDetection from '@tensorflow-models/pose-detection';
 import type * as Tf from '@tensorflow/tfjs';
 import { isKeypointName, type Keypoint3DMap, type KeypointMap, type PoseFrame } from './keypoints';
 import { BACKEND_IDS, type BackendId, type ModelId } from './models';
+import { planWasmThreads, type WasmThreadPlan, type WasmThreadsRequest } from './wasm-threads';
 
 export type PoseInput = HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | ImageBitmap;
 
 export interface PoseDetector {
   readonly model: ModelId;
   readonly backend: BackendId;
+  /** Threads the WASM backend computes on (1 when single-threaded or on another backend). */
+  readonly threads: number;
   /** Estimates the pose in `input`; `tMs` is the media time, used as the frame's clock. */
   estimate(input: PoseInput, tMs: number): Promise<PoseFrame | null>;
   /** Live tensors held by tfjs: flat over time means no leak. */
@@ -32,6 +35,8 @@ export interface DetectorOptions {
   onBackendRejected?: (backend: BackendId, reason: string) => void;
   /** Backends not to try (one that already failed mid-session). */
   exclude?: readonly BackendId[];
+  /** WASM threads: `auto` (default) decides from isolation and cores; see wasm-threads.ts. */
+  wasmThreads?: WasmThreadsRequest;
 }
 
 export class DetectorError extends Error {
@@ -50,7 +55,7 @@ interface Libraries {
 }
 
 let librariesPromise: Promise<Libraries> | undefined;
-function loadLibraries(assetBase: string): Promise<Libraries> {
+function loadLibraries(assetBase: string, wasmThreads: WasmThreadsRequest): Promise<Libraries> {
   librariesPromise ??= (async () => {
     const [tf, poseDetection, wasm] = await Promise.all([
       import('@tensorflow/tfjs'),
@@ -59,10 +64,54 @@ function loadLibraries(assetBase: string): Promise<Libraries> {
     ]);
     // WASM binaries come from our own origin (copied from the npm package at install).
     wasm.setWasmPaths(`${assetBase}/wasm/`);
+    configureWasmThreads(tf, wasm, wasmThreads);
     return { tf, poseDetection };
   })();
   return librariesPromise;
 }
+
+// ---- WASM threads: decided once, before the WASM backend first starts -------------------
+
+type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
+let wasmThreadPlan: WasmThreadPlan = { threaded: false, reason: 'not configured' };
+let wasmModule: WasmModule | undefined;
+
+function configureWasmThreads(tf: typeof Tf, wasm: WasmModule, request: WasmThreadsRequest): void {
+  wasmModule = wasm;
+  wasmThreadPlan = planWasmThreads(request, {
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    logicalCores: navigator.hardwareConcurrency || 1,
+  });
+  // tfjs takes its threaded binary whenever SharedArrayBuffer exists; only the plan may say yes.
+  if (wasmThreadPlan.threaded) wasm.setThreadsCount(wasmThreadPlan.threads);
+  else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+}
+
+/**
+ * The threaded backend once never started (DESIGN.md §6): after its set-up timed out or
+ * failed, register the WASM backend afresh, single-threaded, so the caller can try it again.
+ * Returns false when there is nothing to fall back to.
+ */
+function fallBackToSingleThreadWasm(tf: typeof Tf): boolean {
+  const factory = tf.findBackendFactory('wasm');
+  if (!wasmThreadPlan.threaded || !factory) return false;
+  wasmThreadPlan = { threaded: false, reason: 'the threaded backend did not start' };
+  tf.removeBackend('wasm');
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  tf.registerBackend('wasm', factory, 2);
+  return true;
+}
+
+function wasmThreadsInUse(): number {
+  if (!wasmThreadPlan.threaded || !wasmModule) return 1;
+  try {
+    return wasmModule.getThreadsCount();
+  } catch {
+    return 1;
+  }
+}
+
+// ------------------------------------------------------------------------------------------
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -109,9 +158,14 @@ async function hasHardwareGpu(kind: 'webgl' | 'webgpu'): Promise<boolean> {
 
 async function activateBackend(tf: typeof Tf, backend: BackendId, timeoutMs: number): Promise<void> {
   if (backend === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
-  const ok = await withTimeout(tf.setBackend(backend), timeoutMs, `${backend} set-up`);
-  if (!ok) throw new Error(`${backend} is not supported in this browser`);
-  await withTimeout(tf.ready(), timeoutMs, `${backend} ready`);
+  try {
+    const ok = await withTimeout(tf.setBackend(backend), timeoutMs, `${backend} set-up`);
+    if (!ok) throw new Error(`${backend} is not supported in this browser`);
+    await withTimeout(tf.ready(), timeoutMs, `${backend} ready`);
+  } catch (error) {
+    if (backend !== 'wasm' || !fallBackToSingleThreadWasm(tf)) throw error;
+    await activateBackend(tf, backend, timeoutMs);
+  }
 }
 
 function createModel(
@@ -184,7 +238,7 @@ export async function createPoseDetector(options: DetectorOptions): Promise<Pose
   const setupTimeoutMs = options.setupTimeoutMs ?? 15_000;
   let libraries: Libraries;
   try {
-    libraries = await loadLibraries(assetBase);
+    libraries = await loadLibraries(assetBase, options.wasmThreads ?? 'auto');
   } catch (error) {
     throw new DetectorError(`Could not load the pose library: ${String(error)}`, 'model');
   }
@@ -232,6 +286,7 @@ function wrapDetector(
   return {
     model,
     backend,
+    threads: backend === 'wasm' ? wasmThreadsInUse() : 1,
     async estimate(input, tMs) {
       const { width, height } = inputSize(input);
       if (width === 0 || height === 0) return null;

@@ -12,6 +12,7 @@ import { CueVoice } from '../coaching/speech';
 import { createPoseDetector, DetectorError, type PoseDetector, type PoseInput } from '../pose/detector';
 import type { PoseFrame } from '../pose/keypoints';
 import type { BackendId, ModelId } from '../pose/models';
+import type { WasmThreadsRequest } from '../pose/wasm-threads';
 import type { TechniqueDefinition, TechniqueTargets } from '../techniques/catalog';
 import type { Checker, CheckerEvent, MetricSpec, RepCounts, Side } from '../techniques/types';
 import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
@@ -26,6 +27,8 @@ export type FileKind = 'video' | 'photo';
 export interface SessionOptions {
   model: ModelId;
   backend?: BackendId;
+  /** WASM threads (`?threads=`); auto when absent. */
+  wasmThreads?: WasmThreadsRequest;
   assetBase: string;
   /** The user's goals; the checker is built with them. */
   targets: TechniqueTargets;
@@ -118,6 +121,11 @@ export class PracticeSession {
     return this.options.model;
   }
 
+  /** Threads the model runs on (WASM; 1 elsewhere), once loaded. For the benchmark. */
+  get threads(): number | null {
+    return this.detector?.threads ?? null;
+  }
+
   /** Loads the model; the page can start once status is "ready". */
   async load(): Promise<void> {
     this.status = 'loading';
@@ -126,6 +134,7 @@ export class PracticeSession {
       this.detector = await createPoseDetector({
         model: this.options.model,
         backend: this.options.backend,
+        wasmThreads: this.options.wasmThreads,
         assetBase: this.options.assetBase,
         exclude: [...this.failedBackends],
         onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
