@@ -9,7 +9,9 @@
 //   BENCH_FRAMES=300 npm run bench -- lightning blazepose-full
 //   BENCH_THREADS=off,2 npm run bench -- lightning   # WASM single-threaded, then on 2 threads
 // (BENCH_THREADS: a comma list of `?threads=` values, auto|off|N; the page is cross-origin
-// isolated under vite preview, so a number really runs threaded.)
+// isolated under vite preview, so a number really runs threaded. tfjs never runs more threads
+// than half of navigator.hardwareConcurrency: BENCH_CORES=N makes the page report N cores,
+// e.g. BENCH_CORES=4 BENCH_THREADS=off,2 to try 2 threads on a 2-core machine.)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ const models = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL_MO
 const frames = Number(process.env.BENCH_FRAMES ?? 1000);
 const warmupFrames = 60;
 const threadSettings = (process.env.BENCH_THREADS ?? 'auto').split(',').map((value) => value.trim()).filter(Boolean);
+const reportedCores = process.env.BENCH_CORES ? Number(process.env.BENCH_CORES) : undefined;
 const clip = join(fixturesDir, 'video/cat-cow-side.mp4');
 
 if (!existsSync(clip)) {
@@ -77,6 +80,10 @@ const rows = [];
 try {
   for (const model of models) for (const threadSetting of threadSettings) {
     const page = await browser.newPage();
+    if (reportedCores) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: reportedCores });
+    }
     const loadStart = Date.now();
     await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&threads=${threadSetting}&bench=1`);
     await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 180_000 });
@@ -134,7 +141,10 @@ try {
   server.close();
 }
 
-console.log(`\nUnknot bench: ${frames} frames per model after ${warmupFrames} warm-up, WASM, headless Chromium, ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `\nUnknot bench: ${frames} frames per model after ${warmupFrames} warm-up, WASM, headless Chromium, ${(await import('node:os')).cpus().length} cores` +
+    (reportedCores ? ` (the page told ${reportedCores})` : ''),
+);
 console.table(rows);
 console.log(
   'model ms: bare estimatePoses on one frozen frame, camera stopped. model+cam ms: the same loop on the live\n' +

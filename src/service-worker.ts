@@ -12,6 +12,7 @@
  */
 import { base, build, files, prerendered, version } from '$service-worker';
 import {
+  fallbackPage,
   ISOLATION_HEADERS,
   isStorableModelResponse,
   modelsCacheName,
@@ -28,11 +29,20 @@ const worker = self as unknown as ServiceWorkerGlobalScope;
 const SHELL_CACHE = shellCacheName(version);
 const MODELS_CACHE = modelsCacheName(__MODEL_WEIGHTS_VERSION__);
 const SHELL_URLS = precacheUrls({ base, build, files, prerendered });
-const SHELL_PATHS = new Set(SHELL_URLS);
+const FALLBACK_PAGE = fallbackPage(base);
+const SHELL_PATHS = new Set([...SHELL_URLS, FALLBACK_PAGE]);
 
 worker.addEventListener('install', (event) => {
-  // cache: 'reload' skips the HTTP cache, so a page of the previous version cannot slip in.
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL_URLS.map((url) => new Request(url, { cache: 'reload' })))));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL_CACHE);
+      // cache: 'reload' skips the HTTP cache, so a file of the previous version cannot slip in.
+      await cache.addAll(SHELL_URLS.map((url) => new Request(url, { cache: 'reload' })));
+      // The fallback page where the host has one (static hosts do; `vite preview` does not).
+      const fallback = await fetch(FALLBACK_PAGE, { cache: 'reload' }).catch(() => null);
+      if (fallback?.ok) await cache.put(FALLBACK_PAGE, fallback);
+    })(),
+  );
 });
 
 worker.addEventListener('activate', (event) => {

@@ -34,20 +34,28 @@ export class AppUpdates {
       hadController = true;
       this.offlineReady = true;
     });
-    let registration: ServiceWorkerRegistration;
+    // Served by the worker already: this version opens offline (known before register()
+    // settles, which waits for the worker script's update check, a while when offline).
+    this.offlineReady = container.controller !== null;
+    void container.ready.then((ready) => {
+      if (ready.active?.state === 'activated' && container.controller !== null) this.offlineReady = true;
+    });
+    let registration: ServiceWorkerRegistration | undefined;
     try {
       registration = await container.register(scriptUrl, { type: 'classic' });
     } catch (error) {
-      this.error = `Unknot could not be made to open offline in this browser (${error instanceof Error ? error.message : String(error)}).`;
-      return;
+      // Offline, the update check fails; the registration made on an earlier visit still stands.
+      registration = await container.getRegistration().catch(() => undefined);
+      if (!registration) {
+        this.error = `Unknot could not be made to open offline in this browser (${error instanceof Error ? error.message : String(error)}).`;
+        return;
+      }
     }
     this.registration = registration;
     if (registration.waiting && container.controller) this.updateReady = true;
-    this.listen(registration, 'updatefound', () => this.followInstalling(registration));
+    const followed = registration;
+    this.listen(registration, 'updatefound', () => this.followInstalling(followed));
     if (registration.installing) this.followInstalling(registration);
-    void container.ready.then((ready) => {
-      this.offlineReady = ready.active?.state === 'activated' && container.controller !== null;
-    });
 
     const check = () => void this.checkForUpdate();
     this.listen(window, 'online', check);

@@ -44,8 +44,8 @@ describe('cache names', () => {
 describe('precacheUrls', () => {
   const urls = precacheUrls(manifest);
 
-  it('holds the code, every page, the fallback page, the WASM binaries and the icons', () => {
-    for (const url of [...manifest.build, ...manifest.prerendered, '/404.html', '/_app/version.json', '/wasm/tfjs-backend-wasm-simd.wasm', '/icons/icon-192.png', '/manifest.webmanifest']) {
+  it('holds the code, every page, the WASM binaries and the icons', () => {
+    for (const url of [...manifest.build, ...manifest.prerendered, '/_app/version.json', '/wasm/tfjs-backend-wasm-simd.wasm', '/icons/icon-192.png', '/manifest.webmanifest']) {
       expect(urls).toContain(url);
     }
   });
@@ -62,12 +62,13 @@ describe('precacheUrls', () => {
       files: ['/unknot/models/a.bin', '/unknot/favicon.svg'],
       prerendered: ['/unknot/', '/unknot/history'],
     });
-    expect(based).toEqual(['/unknot/_app/x.js', '/unknot/favicon.svg', '/unknot/', '/unknot/history', '/unknot/404.html', '/unknot/_app/version.json']);
+    expect(based).toEqual(['/unknot/_app/x.js', '/unknot/favicon.svg', '/unknot/', '/unknot/history', '/unknot/_app/version.json']);
+    expect(fallbackPage('/unknot')).toBe('/unknot/404.html');
   });
 });
 
 describe('routeRequest', () => {
-  const shell = new Set(precacheUrls(manifest));
+  const shell = new Set([...precacheUrls(manifest), fallbackPage('')]);
   const facts = (url: string, overrides: Partial<RequestFacts> = {}): RequestFacts => ({
     url: new URL(url),
     method: 'GET',

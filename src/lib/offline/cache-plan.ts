@@ -44,12 +44,16 @@ export interface BuildManifest {
   prerendered: readonly string[];
 }
 
-/** The SPA fallback page adapter-static writes: the shell for any address with no page of its own. */
+/**
+ * The SPA fallback page adapter-static writes: the shell for any address with no page of its
+ * own. Stored when the host serves it (`vite preview` does not: it renders such addresses
+ * itself), so it is not part of the must-have list.
+ */
 export function fallbackPage(base: string): string {
   return `${base}/404.html`;
 }
 
-/** Every URL path the shell cache holds for a version. */
+/** Every URL path the shell cache must hold for a version (an install fails without any one). */
 export function precacheUrls(manifest: BuildManifest): string[] {
   const { base } = manifest;
   return [
@@ -57,7 +61,6 @@ export function precacheUrls(manifest: BuildManifest): string[] {
       ...manifest.build,
       ...manifest.files.filter((path) => !isOnDemandStaticFile(path, base)),
       ...manifest.prerendered,
-      fallbackPage(base),
       // SvelteKit reads it when a navigation fails, to tell whether a new version is out.
       `${base}/_app/version.json`,
     ]),

@@ -62,14 +62,14 @@ export class OfflineModels {
       return;
     }
     await this.readStored();
-    // Sizes of what is not stored yet, so the button can say how much it will fetch.
+    // Sizes of what is not stored yet, so the button can say how much it will fetch (online
+    // only: offline the question would just fail).
+    const unknownSizes = navigator.onLine ? filesForModels(this.needed).filter((file) => !this.fileBytes.has(file)) : [];
     await Promise.all(
-      filesForModels(this.needed)
-        .filter((file) => !this.fileBytes.has(file))
-        .map(async (file) => {
-          const bytes = await remoteFileBytes(modelFileUrl(this.assetBase, file));
-          if (bytes !== null) this.fileBytes.set(file, bytes);
-        }),
+      unknownSizes.map(async (file) => {
+        const bytes = await remoteFileBytes(modelFileUrl(this.assetBase, file));
+        if (bytes !== null) this.fileBytes.set(file, bytes);
+      }),
     );
     this.updateRows();
     await this.readStorage();

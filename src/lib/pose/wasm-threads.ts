@@ -3,9 +3,10 @@
  * passes in what the browser reports.
  *
  * Threads need SharedArrayBuffer, so a cross-origin-isolated page (COOP/COEP). tfjs then picks
- * its threaded binary by itself; measured on a 2-core machine that made the camera loop far
- * slower (the model's threads, the camera decode and the page fight over two cores, see README
- * "Offline, install and isolation"), so below MIN_CORES_FOR_THREADS the plan keeps one thread.
+ * its threaded binary by itself, and runs at most half of `navigator.hardwareConcurrency`
+ * threads: on 2 cores that is one thread, the threaded binary's overhead for nothing. So below
+ * MIN_CORES_FOR_THREADS the plan keeps the single-threaded binary (measurements: README,
+ * "Cross-origin isolation and WASM threads").
  */
 
 /** `auto` decides from the machine; `off` is one thread; a number forces that many threads. */
