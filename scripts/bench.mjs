@@ -40,7 +40,8 @@ if (!existsSync(feed)) {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', clip, '-vf', 'scale=640:-2', '-r', '30', '-q:v', '5', '-an', feed]);
 }
 
-const server = await servePreview(4183);
+// BENCH_PORT: another port, for benchmarks run side by side in several checkouts.
+const server = await servePreview(Number(process.env.BENCH_PORT ?? 4183));
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: [...chromiumArgs({ fakeCameraFile: feed }), '--enable-precise-memory-info', '--js-flags=--expose-gc'],

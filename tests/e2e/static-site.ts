@@ -24,8 +24,6 @@ const TYPES: Record<string, string> = {
 export interface StaticSite {
   /** http://127.0.0.1:PORT (a secure context, like localhost) */
   readonly url: string;
-  /** Paths requested so far (to tell what came from the network). */
-  readonly requests: string[];
   /** Serves another build directory from now on, on the same origin. */
   deploy(dir: string): void;
   close(): Promise<void>;
@@ -45,10 +43,8 @@ function resolveFile(root: string, urlPath: string): { file: string; status: num
 
 export async function startStaticSite(dir: string): Promise<StaticSite> {
   let root = normalize(dir);
-  const requests: string[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    requests.push(url.pathname);
     const found = resolveFile(root, url.pathname);
     if (!found) {
       response.writeHead(404).end();
@@ -67,7 +63,6 @@ export async function startStaticSite(dir: string): Promise<StaticSite> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    requests,
     deploy(next) {
       root = normalize(next);
     },

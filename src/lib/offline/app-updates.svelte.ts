@@ -97,6 +97,10 @@ export class AppUpdates {
     const onStateChange = () => {
       if (installing.state === 'installed' && navigator.serviceWorker.controller) this.updateReady = true;
       if (installing.state === 'activated' && !this.updateReady) this.offlineReady = true;
+      // Storing the version failed (most often: no room). The page itself works on.
+      if (installing.state === 'redundant' && !registration.active) {
+        this.error = 'Unknot could not be stored for offline use on this device (the browser may be short of space); it still works while online.';
+      }
     };
     installing.addEventListener('statechange', onStateChange);
     this.stops.push(() => installing.removeEventListener('statechange', onStateChange));

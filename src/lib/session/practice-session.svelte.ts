@@ -145,7 +145,9 @@ export class PracticeSession {
     } catch (error) {
       this.fail(
         error instanceof DetectorError && error.kind === 'model'
-          ? `The pose model could not be loaded, so Unknot cannot watch your movement. Reload the page to try again. (${error.message})`
+          ? navigator.onLine === false
+            ? `This pose model is not stored on this device and there is no network, so Unknot cannot watch your movement. Choose a model stored for offline use (the home page lists them), or connect and reload. (${error.message})`
+            : `The pose model could not be loaded, so Unknot cannot watch your movement. Reload the page to try again. (${error.message})`
           : `Your browser could not run the pose model. Try another browser or reload. (${error instanceof Error ? error.message : String(error)})`,
       );
     }
