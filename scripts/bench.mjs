@@ -135,7 +135,8 @@ try {
       'file ×realtime': (10.1 / analysisS).toFixed(2),
       'file reps': reps,
     });
-    console.log(`${model}, threads ${threadSetting}: done (${after.count} frames)`);
+    // Each row as it is measured too: a long run that is stopped keeps what it found.
+    console.log(`${model}, threads ${threadSetting}: done (${after.count} frames) ${JSON.stringify(rows.at(-1))}`);
   }
 } finally {
   await browser.close();
