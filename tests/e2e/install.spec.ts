@@ -66,11 +66,16 @@ test('the manifest passes Chromium’s install criteria', async () => {
   expect(primaryIcon, 'Chromium fetched and decoded the install icon').toBeTruthy();
 });
 
-test('"Install app" appears where the browser offers installation and opens its prompt', async () => {
+test('"Install app" appears where the browser offers installation and opens its prompt', async ({}, testInfo) => {
   await page.goto('/');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
   const button = page.getByTestId('install-app');
   await expect(button).toBeVisible({ timeout: 30_000 });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(button).toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath('install-button-phone.png'), clip: { x: 0, y: 0, width: 390, height: 200 } });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath('install-button-desktop.png'), clip: { x: 0, y: 0, width: 1280, height: 200 } });
   // One offer, one prompt: the button goes while the browser's own dialog is up.
   await button.click();
   await expect(button).toHaveCount(0);

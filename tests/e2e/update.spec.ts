@@ -66,6 +66,9 @@ test('a version deployed during a practice waits until it stops, then the page r
     await expect(page.getByTestId('summary')).toBeVisible();
     await expect(page.getByTestId('update-banner')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('update-offered.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId('update-reload')).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath('update-offered-phone.png') });
 
     await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
     await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 90_000 });
