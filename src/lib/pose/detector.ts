@@ -98,7 +98,7 @@ function fallBackToSingleThreadWasm(tf: typeof Tf): boolean {
   wasmThreadPlan = { threaded: false, reason: 'the threaded backend did not start' };
   tf.removeBackend('wasm');
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  tf.registerBackend('wasm', factory, 2);
+  tf.registerBackend('wasm', factory, 2); // 2: the priority tfjs-backend-wasm registers with
   return true;
 }
 
