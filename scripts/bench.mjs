@@ -15,6 +15,11 @@
 //   BENCH_FRAMES=300 npm run bench -- lightning blazepose-full
 //   npm run bench -- blazepose-lite:seg lightning:people   # with the silhouette / the people count
 //   npm run bench -- desk-watch        # the desk watch only
+//   BENCH_THREADS=off,2 npm run bench -- lightning   # WASM single-threaded, then on 2 threads
+// (BENCH_THREADS: a comma list of `?threads=` values, auto|off|N; the page is cross-origin
+// isolated under vite preview, so a number really runs threaded. tfjs never runs more threads
+// than half of navigator.hardwareConcurrency: BENCH_CORES=N makes the page report N cores,
+// e.g. BENCH_CORES=4 BENCH_THREADS=off,2 to try 2 threads on a 2-core machine.)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +33,8 @@ const benchDeskWatch = args.length === 0 || args.includes('desk-watch');
 const watchSeconds = Number(process.env.BENCH_WATCH_SECONDS ?? 30);
 const frames = Number(process.env.BENCH_FRAMES ?? 1000);
 const warmupFrames = 60;
+const threadSettings = (process.env.BENCH_THREADS ?? 'auto').split(',').map((value) => value.trim()).filter(Boolean);
+const reportedCores = process.env.BENCH_CORES ? Number(process.env.BENCH_CORES) : undefined;
 const clip = join(fixturesDir, 'video/cat-cow-side.mp4');
 
 if (!existsSync(clip)) {
@@ -44,7 +51,8 @@ if (!existsSync(feed)) {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', clip, '-vf', 'scale=640:-2', '-r', '30', '-q:v', '5', '-an', feed]);
 }
 
-const server = await servePreview(4183);
+// BENCH_PORT: another port, for benchmarks run side by side in several checkouts.
+const server = await servePreview(Number(process.env.BENCH_PORT ?? 4183));
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: [...chromiumArgs({ fakeCameraFile: feed }), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
@@ -64,6 +72,8 @@ async function snapshot(page) {
       fps: session.fps,
       firstPoseMs: session.firstPoseMs,
       backend: session.backend,
+      threads: session.threads,
+      isolated: window.crossOriginIsolated,
     };
   });
 }
@@ -126,13 +136,17 @@ async function benchDeskWatchCpu() {
 const rows = [];
 const deskRows = [];
 try {
-  for (const variant of models) {
+  for (const variant of models) for (const threadSetting of threadSettings) {
     // `model:seg` turns on BlazePose's silhouette, `model:people` the multi-person count (every second), `model:seg+people` both.
     const [model, extras = ''] = variant.split(':');
     const query = `${extras.includes('seg') ? '&segmentation=1' : '&segmentation=0'}${extras.includes('people') ? '&people=1000' : '&people=0'}`;
     const page = await browser.newPage();
+    if (reportedCores) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: reportedCores });
+    }
     const loadStart = Date.now();
-    await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&bench=1${query}`);
+    await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&threads=${threadSetting}&bench=1${query}`);
     // The status id is in the page but not shown (people read the stage): wait for it attached, not visible.
     await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ state: 'attached', timeout: 180_000 });
     const loadMs = Date.now() - loadStart;
@@ -166,6 +180,7 @@ try {
     rows.push({
       model: variant,
       backend: after.backend,
+      threads: `${threadSetting}→${after.threads}${after.isolated ? '' : ' (not isolated)'}`,
       'model ms': bareModelMs.toFixed(1),
       'app ms': appMs.toFixed(1),
       'app/model': (appMs / bareModelMs).toFixed(2),
@@ -181,7 +196,8 @@ try {
       'file ×realtime': (10.1 / analysisS).toFixed(2),
       'file reps': reps,
     });
-    console.log(`${variant}: done (${after.count} frames)`);
+    // Each row as it is measured too: a long run that is stopped keeps what it found.
+    console.log(`${variant}, threads ${threadSetting}: done (${after.count} frames) ${JSON.stringify(rows.at(-1))}`);
   }
   if (benchDeskWatch) deskRows.push(...(await benchDeskWatchCpu()));
 } finally {
@@ -190,7 +206,10 @@ try {
 }
 
 if (rows.length > 0) {
-  console.log(`\nUnknot bench: ${frames} frames per model after ${warmupFrames} warm-up, WASM, headless Chromium, ${(await import('node:os')).cpus().length} cores`);
+  console.log(
+    `\nUnknot bench: ${frames} frames per model after ${warmupFrames} warm-up, WASM, headless Chromium, ${(await import('node:os')).cpus().length} cores` +
+      (reportedCores ? ` (the page told ${reportedCores})` : ''),
+  );
   console.table(rows);
   console.log(
     'model ms: bare estimatePoses on one frozen frame, camera stopped. model+cam ms: the same loop on the live\n' +

@@ -2,6 +2,10 @@
 import { expect, test } from '@playwright/test';
 import { openPractice } from './helpers';
 
+// page.route cannot see the requests a service worker makes, and ours answers model requests
+// once it takes over: these tests fake the network, so they run without it.
+test.use({ serviceWorkers: 'block' });
+
 test('a model that fails to load gets a clear message', async ({ page }) => {
   await page.route('**/models/movenet-lightning.bin', (route) => route.fulfill({ status: 404, body: 'missing' }));
   await page.goto('/practice/cat-cow?backend=wasm');

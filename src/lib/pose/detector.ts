@@ -7,12 +7,15 @@ import type * as PoseDetection from '@tensorflow-models/pose-detection';
 import type * as Tf from '@tensorflow/tfjs';
 import { isKeypointName, type Keypoint3DMap, type KeypointMap, type PersonSighting, type PoseFrame, type SegmentationMask } from './keypoints';
 import { BACKEND_IDS, type BackendId, type ModelId } from './models';
+import { planWasmThreads, type WasmThreadPlan, type WasmThreadsRequest } from './wasm-threads';
 
 export type PoseInput = HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | ImageBitmap;
 
 export interface PoseDetector {
   readonly model: ModelId;
   readonly backend: BackendId;
+  /** Threads the WASM backend computes on (1 when single-threaded or on another backend). */
+  readonly threads: number;
   /** Estimates the pose in `input`; `tMs` is the media time, used as the frame's clock. */
   estimate(input: PoseInput, tMs: number): Promise<PoseFrame | null>;
   /** Live tensors held by tfjs: flat over time means no leak. */
@@ -39,6 +42,10 @@ export interface DetectorOptions {
    * time), to tell when more than one person is in view (`PoseFrame.people`). 0 or absent: off.
    */
   peopleEveryMs?: number;
+  /** Told when the multi-person model cannot load: the detector works on without it. */
+  onPeopleCounterUnavailable?: (reason: string) => void;
+  /** WASM threads: `auto` (default) decides from isolation and cores; see wasm-threads.ts. */
+  wasmThreads?: WasmThreadsRequest;
 }
 
 export class DetectorError extends Error {
@@ -57,7 +64,7 @@ interface Libraries {
 }
 
 let librariesPromise: Promise<Libraries> | undefined;
-function loadLibraries(assetBase: string): Promise<Libraries> {
+function loadLibraries(assetBase: string, wasmThreads: WasmThreadsRequest): Promise<Libraries> {
   librariesPromise ??= (async () => {
     const [tf, poseDetection, wasm] = await Promise.all([
       import('@tensorflow/tfjs'),
@@ -66,10 +73,54 @@ function loadLibraries(assetBase: string): Promise<Libraries> {
     ]);
     // WASM binaries come from our own origin (copied from the npm package at install).
     wasm.setWasmPaths(`${assetBase}/wasm/`);
+    configureWasmThreads(tf, wasm, wasmThreads);
     return { tf, poseDetection };
   })();
   return librariesPromise;
 }
+
+// ---- WASM threads: decided once, before the WASM backend first starts -------------------
+
+type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
+let wasmThreadPlan: WasmThreadPlan = { threaded: false, reason: 'not configured' };
+let wasmModule: WasmModule | undefined;
+
+function configureWasmThreads(tf: typeof Tf, wasm: WasmModule, request: WasmThreadsRequest): void {
+  wasmModule = wasm;
+  wasmThreadPlan = planWasmThreads(request, {
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    logicalCores: navigator.hardwareConcurrency || 1,
+  });
+  // tfjs takes its threaded binary whenever SharedArrayBuffer exists; only the plan may say yes.
+  if (wasmThreadPlan.threaded) wasm.setThreadsCount(wasmThreadPlan.threads);
+  else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+}
+
+/**
+ * The threaded backend once never started (DESIGN.md §6): after its set-up timed out or
+ * failed, register the WASM backend afresh, single-threaded, so the caller can try it again.
+ * Returns false when there is nothing to fall back to.
+ */
+function fallBackToSingleThreadWasm(tf: typeof Tf): boolean {
+  const factory = tf.findBackendFactory('wasm');
+  if (!wasmThreadPlan.threaded || !factory) return false;
+  wasmThreadPlan = { threaded: false, reason: 'the threaded backend did not start' };
+  tf.removeBackend('wasm');
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  tf.registerBackend('wasm', factory, 2); // 2: the priority tfjs-backend-wasm registers with
+  return true;
+}
+
+function wasmThreadsInUse(): number {
+  if (!wasmThreadPlan.threaded || !wasmModule) return 1;
+  try {
+    return wasmModule.getThreadsCount();
+  } catch {
+    return 1;
+  }
+}
+
+// ------------------------------------------------------------------------------------------
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -116,9 +167,14 @@ async function hasHardwareGpu(kind: 'webgl' | 'webgpu'): Promise<boolean> {
 
 async function activateBackend(tf: typeof Tf, backend: BackendId, timeoutMs: number): Promise<void> {
   if (backend === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
-  const ok = await withTimeout(tf.setBackend(backend), timeoutMs, `${backend} set-up`);
-  if (!ok) throw new Error(`${backend} is not supported in this browser`);
-  await withTimeout(tf.ready(), timeoutMs, `${backend} ready`);
+  try {
+    const ok = await withTimeout(tf.setBackend(backend), timeoutMs, `${backend} set-up`);
+    if (!ok) throw new Error(`${backend} is not supported in this browser`);
+    await withTimeout(tf.ready(), timeoutMs, `${backend} ready`);
+  } catch (error) {
+    if (backend !== 'wasm' || !fallBackToSingleThreadWasm(tf)) throw error;
+    await activateBackend(tf, backend, timeoutMs);
+  }
 }
 
 function createModel(
@@ -194,7 +250,7 @@ export async function createPoseDetector(options: DetectorOptions): Promise<Pose
   const setupTimeoutMs = options.setupTimeoutMs ?? 15_000;
   let libraries: Libraries;
   try {
-    libraries = await loadLibraries(assetBase);
+    libraries = await loadLibraries(assetBase, options.wasmThreads ?? 'auto');
   } catch (error) {
     throw new DetectorError(`Could not load the pose library: ${String(error)}`, 'model');
   }
@@ -221,11 +277,12 @@ export async function createPoseDetector(options: DetectorOptions): Promise<Pose
     }
     let people: PeopleCounter | undefined;
     if (options.peopleEveryMs) {
+      // Without it the session still runs, only blind to a second person (offline with the
+      // file not stored, say): the caller is told.
       try {
         people = await withTimeout(PeopleCounter.load(tf, assetBase, options.peopleEveryMs), 60_000, 'multi-person model load');
       } catch (error) {
-        detector.dispose();
-        throw new DetectorError(`The multi-person model could not be loaded: ${String(error)}`, 'model');
+        options.onPeopleCounterUnavailable?.(error instanceof Error ? error.message : String(error));
       }
     }
     return wrapDetector(tf, detector, model, backend, segmentation, people);
@@ -253,6 +310,7 @@ function wrapDetector(
   return {
     model,
     backend,
+    threads: backend === 'wasm' ? wasmThreadsInUse() : 1,
     async estimate(input, tMs) {
       const { width, height } = inputSize(input);
       if (width === 0 || height === 0) return null;

@@ -12,6 +12,7 @@ import { CueVoice } from '../coaching/speech';
 import { createPoseDetector, DetectorError, type PoseDetector, type PoseInput } from '../pose/detector';
 import type { PoseFrame } from '../pose/keypoints';
 import type { BackendId, ModelId } from '../pose/models';
+import type { WasmThreadsRequest } from '../pose/wasm-threads';
 import type { TechniqueDefinition, TechniqueTargets } from '../techniques/catalog';
 import type { BaselineSource, CalibrationIssue, Checker, CheckerEvent, MetricSpec, RepCounts, Side } from '../techniques/types';
 import { FrameTimings, RollingRate, SampleRing } from './frame-stats';
@@ -33,6 +34,8 @@ export type ErrorAction = 'reload-model' | 'restart-camera' | 'choose-file';
 export interface SessionOptions {
   model: ModelId;
   backend?: BackendId;
+  /** WASM threads (`?threads=`); auto when absent. */
+  wasmThreads?: WasmThreadsRequest;
   assetBase: string;
   /** The user's goals; the checker is built with them. */
   targets: TechniqueTargets;
@@ -164,6 +167,11 @@ export class PracticeSession {
     return this.options.model;
   }
 
+  /** Threads the model runs on (WASM; 1 elsewhere), once loaded. For the benchmark. */
+  get threads(): number | null {
+    return this.detector?.threads ?? null;
+  }
+
   /** Loads the model; the page can start once status is "ready". */
   async load(): Promise<void> {
     this.status = 'loading';
@@ -174,11 +182,16 @@ export class PracticeSession {
       this.detector = await createPoseDetector({
         model: this.options.model,
         backend: this.options.backend,
+        wasmThreads: this.options.wasmThreads,
         assetBase: this.options.assetBase,
         exclude: [...this.failedBackends],
         segmentation: this.options.segmentation,
         peopleEveryMs: this.options.peopleEveryMs,
         onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
+        onPeopleCounterUnavailable: (reason) => {
+          this.notice = 'Unknot cannot tell this time whether someone else is in the picture: keep others out of view while you practise.';
+          skipped.push(`multi-person check (${reason})`);
+        },
       });
       this.backend = this.detector.backend;
       if (skipped.length > 0) this.techNote = `Skipped: ${skipped.join(', ')}`;
@@ -186,7 +199,13 @@ export class PracticeSession {
       this.status = 'ready';
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      if (error instanceof DetectorError && error.kind === 'model') {
+      if (error instanceof DetectorError && error.kind === 'model' && globalThis.navigator?.onLine === false) {
+        this.fail(
+          'This pose model is not stored on this device and there is no network, so Unknot cannot watch your movement. Choose a model stored for offline use (the home page lists them), or connect and press Retry.',
+          detail,
+          'reload-model',
+        );
+      } else if (error instanceof DetectorError && error.kind === 'model') {
         this.fail('The pose model could not be loaded, so Unknot cannot watch your movement. Check your connection to this page, then press Retry.', detail, 'reload-model');
       } else {
         this.fail('This browser could not run the pose model. Press Retry; if it fails again, try another browser (Chrome, Edge or Firefox).', detail, 'reload-model');
