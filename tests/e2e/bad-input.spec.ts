@@ -8,7 +8,7 @@ test.use({ serviceWorkers: 'block' });
 
 test('a model that fails to load gets a clear message', async ({ page }) => {
   await page.route('**/models/movenet-lightning.bin', (route) => route.fulfill({ status: 404, body: 'missing' }));
-  await page.goto('/practice/cat-cow?backend=wasm');
+  await page.goto('/practice/cat-cow?model=lightning&backend=wasm');
   await expect(page.getByTestId('status')).toHaveText('error', { timeout: 90_000 });
   await expect(page.getByTestId('error')).toContainText('pose model could not be loaded');
 });

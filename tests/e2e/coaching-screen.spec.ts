@@ -183,7 +183,7 @@ test('a model that fails to load: a message in plain words, Start disabled, Retr
   let failing = true;
   // The weights cannot be fetched (the connection dropped): the browser says "Failed to fetch".
   await page.route('**/models/movenet-lightning.bin', (route) => (failing ? route.abort('failed') : route.continue()));
-  await page.goto('/practice/cat-cow?backend=wasm');
+  await page.goto('/practice/cat-cow?model=lightning&backend=wasm');
   await expect(page.getByTestId('status')).toHaveText('error', { timeout: 90_000 });
   const error = page.getByTestId('error');
   await expect(error).toContainText('pose model could not be loaded');

@@ -23,7 +23,7 @@ export const sittingStillFeed = join(mediaDir, 'neutral-sitting-still.mjpeg');
 export const sittingStillPhoto = join(fixturesDir, 'images/neutral-sitting/fitguru_easy-meditation.jpg');
 /** The seated twist on a chair, from the front (labels: SEATED_TWIST_CLIP). */
 export const seatedTwistClip = join(fixturesDir, 'video/seated-twist-front.mp4');
-/** That clip as the fake webcam's feed, its last frame held 25 s so one loop is one practice. */
+/** That clip as the fake webcam's feed, its first frame held 2 s and its last 25 s, so one loop is one practice. */
 export const seatedTwistCameraFeed = join(mediaDir, 'seated-twist-then-still.mjpeg');
 /** A photo of someone standing tall facing the camera, as a looping webcam feed (calibration on standing rotation). */
 export const standingStillPhoto = join(fixturesDir, 'images/neutral-standing/lucapomer_mountain_File160.jpg');

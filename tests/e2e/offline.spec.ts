@@ -4,6 +4,7 @@
  * service worker serves every page, the WASM and the model it stored, and adds the isolation
  * headers itself.
  */
+import { TECHNIQUES } from '../../src/lib/techniques/catalog';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs, projectRoot } from '../../scripts/lib/browser.mjs';
@@ -77,7 +78,7 @@ test('after one visit, home, the practice page with the camera and its model, hi
     await expect(page.getByText('No such technique')).toBeVisible();
 
     await page.goto(`${site.url}/`);
-    await expect(page.locator('[data-technique]')).toHaveCount(7);
+    await expect(page.locator('[data-technique]')).toHaveCount(TECHNIQUES.length);
     await expect(page.locator('[data-testid="offline-model"][data-model="lightning"]')).toHaveAttribute('data-stored', 'true');
     await page.screenshot({ path: testInfo.outputPath('offline-home.png'), fullPage: true });
 
@@ -122,7 +123,17 @@ test('"Make available offline" stores every model the techniques need, with prog
       return models ? (await (await caches.open(models)).keys()).map((request) => new URL(request.url).pathname).sort() : [];
     });
     expect(stored).toEqual(
-      ['blazepose-detector.bin', 'blazepose-detector.json', 'blazepose-lite.bin', 'blazepose-lite.json', 'movenet-lightning.bin', 'movenet-lightning.json'].map((file) => `/models/${file}`),
+      [
+        'blazepose-detector.bin',
+        'blazepose-detector.json',
+        'blazepose-lite.bin',
+        'blazepose-lite.json',
+        'movenet-lightning.bin',
+        'movenet-lightning.json',
+        // The people counter every practice page runs.
+        'movenet-multipose.bin',
+        'movenet-multipose.json',
+      ].map((file) => `/models/${file}`),
     );
 
     // Offline now, BlazePose lite (never used before) runs from the stored files.
