@@ -48,6 +48,9 @@ for (const viewport of [
     needsFixtures();
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await openPractice(page);
+    // A first visit asks the safety questions above the stage; the user answers them once.
+    await page.getByTestId('safety-submit').click();
+    await expect(page.getByTestId('safety-submit')).toHaveCount(0);
     await expectInView(page, page.getByTestId('start'), 'Start');
     await startCamera(page);
     await expect(page.getByTestId('cue')).not.toHaveText('', { timeout: 30_000 });

@@ -32,6 +32,8 @@ export async function storedModelFiles(): Promise<Map<string, number>> {
 
 /** Size of a file on the server (HEAD), or null when the server does not say or cannot be reached. */
 export async function remoteFileBytes(url: string): Promise<number | null> {
+  // Offline the answer is known: asking would only log a failed request per file.
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return null;
   try {
     const response = await fetch(url, { method: 'HEAD' });
     const length = Number(response.headers.get('content-length'));

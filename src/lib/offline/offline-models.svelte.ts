@@ -99,12 +99,15 @@ export class OfflineModels {
     }
   }
 
-  /** Stores a model the practice page loaded (no progress shown; failures are silent, it retries next time). */
+  /**
+   * Stores a model the practice page loaded, with the people counter that runs beside it
+   * (no progress shown; failures are silent, it retries next time).
+   */
   async keep(model: ModelId): Promise<void> {
     if (!this.supported || this.status === 'downloading') return;
     try {
       await this.readStored();
-      for (const file of modelFileNames(model)) {
+      for (const file of filesForModels([model])) {
         if (!this.stored.has(file)) this.fileBytes.set(file, await downloadModelFile(modelFileUrl(this.assetBase, file), () => {}));
       }
     } catch {
