@@ -43,6 +43,8 @@ test('after one visit, home, the practice page with the camera and its model, hi
     await page.getByRole('link', { name: 'Stretches' }).click();
     await expect(page.getByTestId('offline-shell')).toHaveText(/opens with no network/);
     await expect(page.locator('[data-testid="offline-model"][data-model="lightning"]')).toHaveAttribute('data-stored', 'true', { timeout: 60_000 });
+    // The panel's size questions (HEAD) finish online; cut off, they would read as offline failures.
+    await page.waitForLoadState('networkidle');
 
     // No network from here on: the server is gone and the browser is offline.
     await site.close();

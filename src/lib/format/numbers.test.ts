@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMetric, formatSeconds, roundMetric, roundSeconds, roundTo, wholePercent } from './numbers';
+import { formatDuration, formatMetric, formatSeconds, formatTimeLeft, roundMetric, roundSeconds, roundTo, wholePercent } from './numbers';
 
 describe('number formatting', () => {
   it('rounds half away from zero, never to −0', () => {
@@ -32,5 +32,17 @@ describe('number formatting', () => {
   it('shares as whole percents', () => {
     expect(wholePercent(0.456)).toBe(46);
     expect(wholePercent(0.5)).toBe(50);
+  });
+});
+
+describe('formatTimeLeft', () => {
+  it('says a few seconds, then five-second steps, then minutes', () => {
+    expect(formatTimeLeft(0)).toBe('a few seconds left');
+    expect(formatTimeLeft(7.9)).toBe('a few seconds left');
+    expect(formatTimeLeft(8)).toBe('about 10 s left');
+    expect(formatTimeLeft(42)).toBe('about 40 s left');
+    expect(formatTimeLeft(59)).toBe('about 60 s left');
+    expect(formatTimeLeft(100)).toBe('about 2 min left');
+    expect(formatTimeLeft(600)).toBe('about 10 min left');
   });
 });

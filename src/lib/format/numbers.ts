@@ -49,5 +49,12 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
+/** Time still to wait, rounded as people say it: 'a few seconds left', 'about 40 s left', 'about 3 min left'. */
+export function formatTimeLeft(seconds: number): string {
+  if (seconds < 8) return 'a few seconds left';
+  if (seconds < 60) return `about ${Math.round(seconds / 5) * 5} s left`;
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
 /** A share of a whole as a whole percent: 0.456 → 46. */
 export const wholePercent = (share: number): number => Math.round(share * 100);

@@ -13,12 +13,14 @@ export interface ModelInfo {
   has3D: boolean;
 }
 
+// Labels say what a choice means to the user; the model's own name is kept in brackets for
+// anyone comparing with the README's figures.
 export const MODELS: Record<ModelId, ModelInfo> = {
-  lightning: { id: 'lightning', label: 'MoveNet Lightning (fastest)', has3D: false },
-  thunder: { id: 'thunder', label: 'MoveNet Thunder (accurate, slow)', has3D: false },
-  'blazepose-lite': { id: 'blazepose-lite', label: 'BlazePose lite', has3D: true },
-  'blazepose-full': { id: 'blazepose-full', label: 'BlazePose full', has3D: true },
-  'blazepose-heavy': { id: 'blazepose-heavy', label: 'BlazePose heavy (slow)', has3D: true },
+  lightning: { id: 'lightning', label: 'Fast: flat (2D), for any computer (MoveNet Lightning)', has3D: false },
+  thunder: { id: 'thunder', label: 'Sharper flat (2D), slow without a graphics chip (MoveNet Thunder)', has3D: false },
+  'blazepose-lite': { id: 'blazepose-lite', label: 'Balanced: depth (3D), keeps up on most laptops (BlazePose lite)', has3D: true },
+  'blazepose-full': { id: 'blazepose-full', label: 'Precise: depth (3D), needs a faster computer (BlazePose full)', has3D: true },
+  'blazepose-heavy': { id: 'blazepose-heavy', label: 'Most precise: depth (3D), very slow without a graphics chip (BlazePose heavy)', has3D: true },
 };
 
 /**

@@ -97,6 +97,8 @@ export class PracticeSession {
   /** The chosen speech voice (voiceURI), null for the default. */
   voiceUri = $state<string | null>(null);
   analysisProgress = $state(0);
+  /** Seconds the analysis of a video still needs, from its speed so far; null until known. */
+  analysisSecondsLeft = $state<number | null>(null);
   analysisDone = $state(false);
   /** Phase spans so far; a new array each time a span starts or the analysis ends. */
   timeline = $state.raw<readonly PhaseSpan[]>([]);
@@ -159,8 +161,13 @@ export class PracticeSession {
     return this.modelReady && this.status !== 'loading' && (this.source === null || this.analysisDone);
   }
 
-  private get analysisFps(): number {
-    return this.options.analysisFps ?? 30;
+  /**
+   * Media frames per second sampled from a video: 15 gives the same reps (per side) and phase
+   * spans within 0.1 s as 30 on every recorded clip and model (src/lib/accuracy/frame-rate.test.ts,
+   * worst 67 ms), at half the model time. A photo is held still at 30 so calibration gets its frames.
+   */
+  private analysisFpsFor(photo: boolean): number {
+    return this.options.analysisFps ?? (photo ? 30 : 15);
   }
 
   get model(): ModelId {
@@ -309,15 +316,24 @@ export class PracticeSession {
     this.frameAspect = clip.width / clip.height;
     const context = display.getContext('2d');
     const startedAt = performance.now();
-    const total = Math.max(1, Math.floor(clip.durationS * this.analysisFps));
+    const fps = this.analysisFpsFor(photo);
+    const total = Math.max(1, Math.floor(clip.durationS * fps));
     try {
       let index = 0;
-      for await (const { tMs, canvas } of clip.frames(this.analysisFps)) {
+      let pausedMs = 0;
+      for await (const { tMs, canvas } of clip.frames(fps)) {
+        const pauseStarted = performance.now();
         await this.whilePaused();
+        pausedMs += performance.now() - pauseStarted;
         if (runId !== this.runId) return;
         await this.processFrame(canvas, clip.width / clip.height, tMs, startedAt);
         context?.drawImage(canvas, 0, 0);
         this.analysisProgress = ++index / total;
+        // From the speed so far (pauses left out), once a second's worth of frames is in.
+        if (!photo && index >= fps) {
+          const perFrameMs = (performance.now() - startedAt - pausedMs) / index;
+          this.analysisSecondsLeft = Math.max(0, ((total - index) * perFrameMs) / 1000);
+        }
       }
     } catch (error) {
       if (runId !== this.runId) return;
@@ -334,6 +350,7 @@ export class PracticeSession {
     this.closeTimeline(Math.round(clip.durationS * 1000));
     this.log.end('completed');
     this.analysisProgress = 1;
+    this.analysisSecondsLeft = 0;
     this.cue = null;
     this.analysisDone = true;
     this.status = 'ready';
@@ -656,6 +673,7 @@ export class PracticeSession {
     this.phaseTimeline.reset();
     this.timeline = [];
     this.analysisProgress = 0;
+    this.analysisSecondsLeft = null;
     this.analysisDone = false;
   }
 
