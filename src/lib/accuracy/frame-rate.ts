@@ -2,10 +2,10 @@
  * Comparing a checker run on every frame of a clip with one on fewer frames (a lower sampling
  * rate): the evidence behind the rate file analysis samples at. Pure.
  */
-import { replay } from '../coaching/replay';
 import type { PhaseSpan } from '../coaching/timeline';
 import type { PoseFrame } from '../pose/keypoints';
 import type { TechniqueDefinition } from '../techniques/catalog';
+import { replayAsFile } from './measure';
 
 export interface RunShape {
   reps: { total: number; left: number; right: number };
@@ -21,12 +21,7 @@ export function everyNth<T>(frames: readonly T[], n: number): T[] {
 
 /** A technique's checker over a clip as the app runs a file: gates on, finished at the clip's end. */
 export function runShape(technique: TechniqueDefinition, frames: readonly PoseFrame[], endMs: number): RunShape {
-  const { final, timeline } = replay(technique.createChecker!(technique.defaultTargets), frames, {
-    positions: technique.positions,
-    positionCue: technique.positionCue,
-    finish: true,
-    endMs,
-  });
+  const { final, timeline } = replayAsFile(technique, frames, endMs);
   const spans = timeline.spans.map((span) => ({ ...span }));
   return { reps: final?.reps ?? { total: 0, left: 0, right: 0 }, phases: spans.map((s) => s.phase), spans };
 }

@@ -4,7 +4,7 @@
  * keeps a clip in another position from counting. Pure: frames and labels come in as data
  * (the recorded traces, ../testing/traces; the labels, tests/fixture-labels.ts).
  */
-import { replay } from '../coaching/replay';
+import { replay, type ReplayResult } from '../coaching/replay';
 import type { PoseFrame } from '../pose/keypoints';
 import type { TechniqueDefinition } from '../techniques/catalog';
 
@@ -22,15 +22,20 @@ export interface ClipRun {
   phaseAgreement: number | null;
 }
 
-/** Runs a technique's checker over a clip as the app does (gates on, the clip finished at its end). */
-export function runClip(technique: TechniqueDefinition, frames: readonly PoseFrame[], spans: readonly LabelledSpan[] = []): ClipRun {
-  const endMs = frames.at(-1)?.tMs ?? 0;
-  const { final, timeline } = replay(technique.createChecker!(technique.defaultTargets), frames, {
+/** A technique's checker over a file's frames as the app runs it: gates on, finished at `endMs`. */
+export function replayAsFile(technique: TechniqueDefinition, frames: readonly PoseFrame[], endMs: number): ReplayResult {
+  return replay(technique.createChecker!(technique.defaultTargets), frames, {
     positions: technique.positions,
     positionCue: technique.positionCue,
     finish: true,
     endMs,
   });
+}
+
+/** Runs a technique's checker over a clip as the app does (gates on, the clip finished at its end). */
+export function runClip(technique: TechniqueDefinition, frames: readonly PoseFrame[], spans: readonly LabelledSpan[] = []): ClipRun {
+  const endMs = frames.at(-1)?.tMs ?? 0;
+  const { final, timeline } = replayAsFile(technique, frames, endMs);
   let labelled = 0;
   let agreeing = 0;
   for (const span of spans) {
