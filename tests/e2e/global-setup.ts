@@ -61,13 +61,14 @@ export default function globalSetup(): void {
     ffmpeg(['-loop', '1', '-i', standingStillPhoto, '-t', '6', '-vf', 'scale=-2:480,format=yuvj420p', '-r', '30', '-q:v', '5', standingStillFeed]);
   }
   if (!existsSync(seatedTwistCameraFeed)) {
-    // Her first frame held 2 s (the camera opens before the model has warmed up, and a twist
-    // whose start was not seen is not counted: on a busy machine the first processed frame
-    // came a second in, when she was already turning), the clip at 30 fps, then its last
-    // frame (she sits still, facing front) for 25 s. The file test covers the clip as it is.
+    // Her first frame held 4 s (the feed starts when the camera opens, and a twist whose start
+    // was not seen is not counted: on a busy CI machine the first processed frame came after
+    // she had begun her first twist, so the first pass counted only the left one and the
+    // feed's loop the right), the clip at 30 fps, then its last frame (she sits still, facing
+    // front) for 25 s. The file test covers the clip as it is, with no still start.
     ffmpeg([
       '-i', seatedTwistClip,
-      '-vf', 'fps=30,scale=640:-2,tpad=start_mode=clone:start_duration=2:stop_mode=clone:stop_duration=25,format=yuvj420p',
+      '-vf', 'fps=30,scale=640:-2,tpad=start_mode=clone:start_duration=4:stop_mode=clone:stop_duration=25,format=yuvj420p',
       '-q:v', '5', '-an', seatedTwistCameraFeed,
     ]);
   }

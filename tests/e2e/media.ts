@@ -24,7 +24,7 @@ export const sittingStillPhoto = join(fixturesDir, 'images/neutral-sitting/fitgu
 /** The seated twist on a chair, from the front (labels: SEATED_TWIST_CLIP). */
 export const seatedTwistClip = join(fixturesDir, 'video/seated-twist-front.mp4');
 /** That clip as the fake webcam's feed, its first frame held 2 s and its last 25 s, so one loop is one practice. */
-export const seatedTwistCameraFeed = join(mediaDir, 'seated-twist-then-still.mjpeg');
+export const seatedTwistCameraFeed = join(mediaDir, 'seated-twist-then-still-4s.mjpeg');
 /** A photo of someone standing tall facing the camera, as a looping webcam feed (calibration on standing rotation). */
 export const standingStillPhoto = join(fixturesDir, 'images/neutral-standing/lucapomer_mountain_File160.jpg');
 export const standingStillFeed = join(mediaDir, 'neutral-standing-still.mjpeg');
