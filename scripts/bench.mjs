@@ -11,7 +11,15 @@
 // minute over all the browser's processes and its renderers (CDP SystemInfo), and how long the page's main thread was busy
 // (CDP TaskDuration: wall time, so it grows when other programs take the cores).
 //
-//   npm run bench                      # all models, 1000 frames each, then the desk watch
+// Then the automatic model choice (issue #10): on the cat-cow page (BlazePose family) and the desk
+// posture page (MoveNet family), from the page's default and from a slower model, which model
+// it runs after 20 s of camera and why. And a soak: the cat-cow page on the automatic choice
+// for BENCH_SOAK_MIN minutes (default 2; 30 for the issue's figure): frames/s, tensors and JS
+// heap every BENCH_SOAK_EVERY_S (default 30) seconds, the heap's slope, and main-thread long tasks
+// (> 50 ms) per minute.
+//
+//   npm run bench                      # all models, 1000 frames each, the desk watch, the auto choice, the soak
+//   npm run bench -- auto soak         # only the automatic choice and the soak
 //   BENCH_FRAMES=300 npm run bench -- lightning blazepose-full
 //   npm run bench -- blazepose-lite:seg lightning:people   # with the silhouette / the people count
 //   npm run bench -- desk-watch        # the desk watch only
@@ -30,6 +38,10 @@ const ALL_MODELS = ['lightning', 'thunder', 'blazepose-lite', 'blazepose-full', 
 const args = process.argv.slice(2);
 const models = args.length > 0 ? args.filter((name) => ALL_MODELS.includes(name.split(':')[0])) : ALL_MODELS;
 const benchDeskWatch = args.length === 0 || args.includes('desk-watch');
+const benchAuto = args.length === 0 || args.includes('auto');
+const benchSoak = args.length === 0 || args.includes('soak');
+const soakMinutes = Number(process.env.BENCH_SOAK_MIN ?? 2);
+const soakEveryS = Number(process.env.BENCH_SOAK_EVERY_S ?? 30);
 const watchSeconds = Number(process.env.BENCH_WATCH_SECONDS ?? 30);
 const frames = Number(process.env.BENCH_FRAMES ?? 1000);
 const warmupFrames = 60;
@@ -57,6 +69,25 @@ const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: [...chromiumArgs({ fakeCameraFile: feed }), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
+
+/** Counts main-thread tasks over 50 ms (the Long Tasks API) from the page's first moment. */
+async function watchLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({ at: entry.startTime, ms: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Long tasks since `sinceMs` (page clock): how many per minute and the longest. */
+async function longTasksSince(page, sinceMs) {
+  return page.evaluate((since) => {
+    const tasks = window.__longTasks.filter((task) => task.at >= since);
+    const minutes = (performance.now() - since) / 60_000;
+    return { perMinute: tasks.length / minutes, maxMs: tasks.reduce((max, task) => Math.max(max, task.ms), 0) };
+  }, sinceMs);
+}
 
 /** Reads the session's counters; `gc` first so heap figures are live memory, not garbage. */
 async function snapshot(page) {
@@ -133,8 +164,77 @@ async function benchDeskWatchCpu() {
   return measured;
 }
 
+/** The automatic choice from each start: which model runs after 20 s of camera, and why. */
+async function benchAutoChoice() {
+  const measured = [];
+  const starts = [
+    ['cat-cow', 'blazepose-lite'],
+    ['cat-cow', 'blazepose-full'],
+    ['posture', 'lightning'],
+    ['posture', 'thunder'],
+  ];
+  for (const [technique, startModel] of starts) {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/practice/${technique}?startModel=${startModel}&backend=wasm&bench=1`);
+    await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ state: 'attached', timeout: 180_000 });
+    await page.getByTestId('start').click();
+    await waitForFrames(page, 10, 120_000);
+    await page.waitForTimeout(20_000);
+    const choice = await page.evaluate(() => ({
+      model: window.__unknot.activeModel,
+      fps: window.__unknot.fps,
+      kept: window.__unknot.modelChoice?.keptFps,
+      why: document.querySelector('[data-testid="model-choice"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+    }));
+    measured.push({ page: technique, 'starts on': startModel, 'runs after 20 s': choice.model, 'fps now': choice.fps, 'page says': choice.why });
+    await page.close();
+    console.log(`auto choice bench: ${technique} from ${startModel} done`);
+  }
+  return measured;
+}
+
+/** The cat-cow page on the automatic choice for `soakMinutes`: the same figures every `soakEveryS`. */
+async function benchSoakRun() {
+  const page = await browser.newPage();
+  await watchLongTasks(page);
+  await page.goto(`${server.url}/practice/cat-cow?backend=wasm&bench=1`);
+  await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ state: 'attached', timeout: 180_000 });
+  await page.getByTestId('start').click();
+  await waitForFrames(page, warmupFrames, 120_000);
+  const startPageMs = await page.evaluate(() => performance.now());
+  const samples = [];
+  const started = Date.now();
+  let last = { count: (await snapshot(page)).count, at: Date.now() };
+  for (let elapsedS = 0; elapsedS < soakMinutes * 60; ) {
+    await page.waitForTimeout(soakEveryS * 1000);
+    elapsedS = (Date.now() - started) / 1000;
+    const now = await snapshot(page);
+    const model = await page.evaluate(() => window.__unknot.activeModel);
+    samples.push({
+      'minute': (elapsedS / 60).toFixed(1),
+      model,
+      'frames/s': ((now.count - last.count) / ((Date.now() - last.at) / 1000)).toFixed(1),
+      tensors: now.tensors,
+      'heap MB': now.heapMB.toFixed(1),
+    });
+    last = { count: now.count, at: Date.now() };
+    console.log(`soak: ${JSON.stringify(samples.at(-1))}`);
+  }
+  const longTasks = await longTasksSince(page, startPageMs);
+  await page.close();
+  // Least-squares slope of the heap over time, MB a minute (less sensitive to one GC than end − start).
+  const xs = samples.map((sample) => Number(sample.minute));
+  const ys = samples.map((sample) => Number(sample['heap MB']));
+  const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const meanY = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const slope = xs.length > 1 ? xs.reduce((sum, x, i) => sum + (x - meanX) * (ys[i] - meanY), 0) / xs.reduce((sum, x) => sum + (x - meanX) ** 2, 0) : Number.NaN;
+  return { samples, slope, longTasks };
+}
+
 const rows = [];
 const deskRows = [];
+const autoRows = [];
+let soak = null;
 try {
   for (const variant of models) for (const threadSetting of threadSettings) {
     // `model:seg` turns on BlazePose's silhouette, `model:people` the multi-person count (every second), `model:seg+people` both.
@@ -145,6 +245,7 @@ try {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: reportedCores });
     }
+    await watchLongTasks(page);
     const loadStart = Date.now();
     await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&threads=${threadSetting}&bench=1${query}`);
     // The status id is in the page but not shown (people read the stage): wait for it attached, not visible.
@@ -155,11 +256,12 @@ try {
     await waitForFrames(page, warmupFrames, 120_000);
     const warm = await snapshot(page);
     // Live frames/s, measured over a fixed wall-clock window after warm-up.
-    const liveStart = { count: warm.count, at: Date.now() };
+    const liveStart = { count: warm.count, at: Date.now(), pageMs: await page.evaluate(() => performance.now()) };
     await page.waitForTimeout(5000);
     const liveFps = ((await snapshot(page)).count - liveStart.count) / ((Date.now() - liveStart.at) / 1000);
     await waitForFrames(page, warmupFrames + frames, frames * 1000 + 60_000);
     const after = await snapshot(page);
+    const longTasks = await longTasksSince(page, liveStart.pageMs);
 
     // The bare model on the live camera, the app's own work paused: what reading a live
     // camera costs here, apart from the app.
@@ -189,6 +291,8 @@ try {
       'core ms': after.medians.coreMs.toFixed(2),
       'draw ms': after.drawMs.toFixed(2),
       'live fps': liveFps.toFixed(1),
+      'long tasks/min': longTasks.perMinute.toFixed(1),
+      'longest task ms': Math.round(longTasks.maxMs),
       'first pose ms': Math.round(after.firstPoseMs),
       'load ms': loadMs,
       tensors: `${warm.tensors}→${after.tensors}`,
@@ -200,6 +304,8 @@ try {
     console.log(`${variant}, threads ${threadSetting}: done (${after.count} frames) ${JSON.stringify(rows.at(-1))}`);
   }
   if (benchDeskWatch) deskRows.push(...(await benchDeskWatchCpu()));
+  if (benchAuto) autoRows.push(...(await benchAutoChoice()));
+  if (benchSoak) soak = await benchSoakRun();
 } finally {
   await browser.close();
   server.close();
@@ -217,6 +323,20 @@ if (rows.length > 0) {
       'model + core + state + overlay draw; app/model+cam is the share the app itself adds.\n' +
       'core ms is coarse here (browser timers are rounded to 0.1 ms without cross-origin isolation);\n' +
       'the exact core figure comes from `vitest bench` on the recorded trace (printed above).',
+  );
+}
+if (autoRows.length > 0) {
+  console.log('\nThe automatic model choice, WASM (the model it runs after 20 s of camera, from each start):');
+  console.table(autoRows);
+}
+if (soak) {
+  const first = soak.samples[0];
+  const last = soak.samples.at(-1);
+  console.log(`\nSoak: the cat-cow page on the automatic choice for ${soakMinutes} min (figures every ${soakEveryS} s):`);
+  console.table(soak.samples);
+  console.log(
+    `tensors ${first?.tensors}→${last?.tensors}; JS heap ${first?.['heap MB']}→${last?.['heap MB']} MB, slope ${soak.slope.toFixed(3)} MB/min ` +
+      `(${(soak.slope * 30).toFixed(1)} MB over 30 min at that rate); main-thread long tasks ${soak.longTasks.perMinute.toFixed(1)}/min, longest ${Math.round(soak.longTasks.maxMs)} ms`,
   );
 }
 if (deskRows.length > 0) {

@@ -67,6 +67,12 @@ export async function openCamera(video: HTMLVideoElement, { frameRate = 30 }: { 
   return stream;
 }
 
+/** The frame rate the camera runs at, from its settings; 30 (what it was asked for) when it does not say. */
+export function cameraFrameRate(stream: MediaStream): number {
+  const rate = stream.getVideoTracks?.()[0]?.getSettings().frameRate;
+  return rate !== undefined && rate > 0 ? rate : 30;
+}
+
 export function closeCamera(stream: MediaStream | null, video: HTMLVideoElement | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
   if (video) video.srcObject = null;

@@ -30,17 +30,19 @@ export async function storedModelFiles(): Promise<Map<string, number>> {
   return stored;
 }
 
-/** Size of a file on the server (HEAD), or null when the server does not say or cannot be reached. */
-export async function remoteFileBytes(url: string): Promise<number | null> {
-  // Offline the answer is known: asking would only log a failed request per file.
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return null;
-  try {
-    const response = await fetch(url, { method: 'HEAD' });
-    const length = Number(response.headers.get('content-length'));
-    return response.ok && Number.isFinite(length) && length > 0 ? length : null;
-  } catch {
-    return null;
-  }
+/**
+ * Whether every one of `files` is in the models cache; null where the browser has no Cache
+ * Storage (nothing can be stored for offline use there).
+ */
+export async function modelFilesStored(files: readonly string[]): Promise<boolean | null> {
+  if (!cacheStorageAvailable()) return null;
+  const stored = await storedModelFiles();
+  return files.every((file) => stored.has(file));
+}
+
+/** Bytes of a served model file, known from the build (no request: offline one would only fail); null if not known. */
+export function modelFileBytes(name: string): number | null {
+  return __MODEL_FILE_BYTES__[name] ?? null;
 }
 
 export class ModelDownloadError extends Error {

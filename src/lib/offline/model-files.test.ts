@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODEL_IDS } from '../pose/models';
 import { TECHNIQUES } from '../techniques/catalog';
+import { modelFileBytes } from './model-cache';
 import { filesForModels, formatBytes, modelFileNames, modelStorage, modelsForTechniques, PEOPLE_COUNTER_FILES } from './model-files';
 
 const modelsDir = join(import.meta.dirname, '../../../static/models');
@@ -21,6 +22,11 @@ describe('modelFileNames', () => {
       const manifest = JSON.parse(readFileSync(join(modelsDir, graph), 'utf8')) as { weightsManifest: { paths: string[] }[] };
       for (const shard of manifest.weightsManifest.flatMap((group) => group.paths)) expect(files).toContain(shard);
     }
+  });
+
+  it.each(MODEL_IDS)('knows the bytes of every file of %s from the build, exactly (the offline panel asks the server nothing)', (model) => {
+    for (const file of [...modelFileNames(model), ...PEOPLE_COUNTER_FILES]) expect(modelFileBytes(file)).toBe(statSync(join(modelsDir, file)).size);
+    expect(modelFileBytes('no-such-model.bin')).toBeNull();
   });
 });
 

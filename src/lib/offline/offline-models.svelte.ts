@@ -9,8 +9,8 @@ import {
   cacheStorageAvailable,
   downloadModelFile,
   ModelDownloadError,
+  modelFileBytes,
   modelFileUrl,
-  remoteFileBytes,
   removeStoredModels,
   storedModelFiles,
 } from './model-cache';
@@ -62,15 +62,12 @@ export class OfflineModels {
       return;
     }
     await this.readStored();
-    // Sizes of what is not stored yet, so the button can say how much it will fetch (online
-    // only: offline the question would just fail).
-    const unknownSizes = navigator.onLine ? filesForModels(this.needed).filter((file) => !this.fileBytes.has(file)) : [];
-    await Promise.all(
-      unknownSizes.map(async (file) => {
-        const bytes = await remoteFileBytes(modelFileUrl(this.assetBase, file));
-        if (bytes !== null) this.fileBytes.set(file, bytes);
-      }),
-    );
+    // Sizes of what is not stored yet, so the button can say how much it will fetch: known
+    // from the build, so nothing is asked of the server (offline that would only fail).
+    for (const file of filesForModels(this.needed)) {
+      const bytes = this.fileBytes.has(file) ? undefined : modelFileBytes(file);
+      if (bytes !== undefined && bytes !== null) this.fileBytes.set(file, bytes);
+    }
     this.updateRows();
     await this.readStorage();
     if (this.status === 'checking') this.status = 'idle';
@@ -133,7 +130,7 @@ export class OfflineModels {
   }
 
   private async download(files: readonly string[]): Promise<void> {
-    const sizes = await Promise.all(files.map((file) => this.fileBytes.get(file) ?? remoteFileBytes(modelFileUrl(this.assetBase, file))));
+    const sizes = files.map((file) => this.fileBytes.get(file) ?? modelFileBytes(file));
     const totalBytes = sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
     let doneBytes = 0;
     this.progress = { receivedBytes: 0, totalBytes };

@@ -9,6 +9,8 @@ export type BackendId = (typeof BACKEND_IDS)[number];
 export interface ModelInfo {
   id: ModelId;
   label: string;
+  /** A word or two for where the label does not fit ("Balanced"). */
+  short: string;
   /** Whether the model gives BlazePose's 33 points and 3D world points. */
   has3D: boolean;
 }
@@ -16,11 +18,11 @@ export interface ModelInfo {
 // Labels say what a choice means to the user; the model's own name is kept in brackets for
 // anyone comparing with the README's figures.
 export const MODELS: Record<ModelId, ModelInfo> = {
-  lightning: { id: 'lightning', label: 'Fast: flat (2D), for any computer (MoveNet Lightning)', has3D: false },
-  thunder: { id: 'thunder', label: 'Sharper flat (2D), slow without a graphics chip (MoveNet Thunder)', has3D: false },
-  'blazepose-lite': { id: 'blazepose-lite', label: 'Balanced: depth (3D), keeps up on most laptops (BlazePose lite)', has3D: true },
-  'blazepose-full': { id: 'blazepose-full', label: 'Precise: depth (3D), needs a faster computer (BlazePose full)', has3D: true },
-  'blazepose-heavy': { id: 'blazepose-heavy', label: 'Most precise: depth (3D), very slow without a graphics chip (BlazePose heavy)', has3D: true },
+  lightning: { id: 'lightning', label: 'Fast: flat (2D), for any computer (MoveNet Lightning)', short: 'Fast (2D)', has3D: false },
+  thunder: { id: 'thunder', label: 'Sharper flat (2D), slow without a graphics chip (MoveNet Thunder)', short: 'Sharper (2D)', has3D: false },
+  'blazepose-lite': { id: 'blazepose-lite', label: 'Balanced: depth (3D), keeps up on most laptops (BlazePose lite)', short: 'Balanced (3D)', has3D: true },
+  'blazepose-full': { id: 'blazepose-full', label: 'Precise: depth (3D), needs a faster computer (BlazePose full)', short: 'Precise (3D)', has3D: true },
+  'blazepose-heavy': { id: 'blazepose-heavy', label: 'Most precise: depth (3D), very slow without a graphics chip (BlazePose heavy)', short: 'Most precise (3D)', has3D: true },
 };
 
 /**

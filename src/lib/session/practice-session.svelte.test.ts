@@ -10,23 +10,34 @@ import { findTechnique } from '../techniques/catalog';
 import { allFoursKeypoints, catCowKnots, interpolate, sampleFrames } from '../testing/synthetic';
 
 const camera = vi.hoisted(() => ({ onFrame: null as null | ((now: number) => Promise<void>), open: 0 }));
-const detector = vi.hoisted(() => ({ failLoads: 0, frames: [] as PoseFrame[], next: 0 }));
+const detector = vi.hoisted(() => ({
+  failLoads: 0,
+  frames: [] as PoseFrame[],
+  next: 0,
+  /** A fake clock (performance.now) that each estimate moves on by its model's cost. */
+  clockMs: 0,
+  costMs: {} as Record<string, number>,
+  disposed: [] as string[],
+}));
 
 vi.mock('../pose/detector', async (original) => {
   const real = await original<typeof import('../pose/detector')>();
   return {
     ...real,
-    createPoseDetector: async () => {
+    createPoseDetector: async ({ model }: { model: string }) => {
       if (detector.failLoads > 0) {
         detector.failLoads--;
-        throw new real.DetectorError('The pose model "lightning" could not be loaded: TypeError: Failed to fetch', 'model');
+        throw new real.DetectorError(`The pose model "${model}" could not be loaded: TypeError: Failed to fetch`, 'model');
       }
       return {
-        model: 'lightning',
+        model,
         backend: 'wasm',
-        estimate: async () => detector.frames[detector.next++ % detector.frames.length] ?? null,
+        estimate: async () => {
+          detector.clockMs += detector.costMs[model] ?? 0;
+          return detector.frames[detector.next++ % detector.frames.length] ?? null;
+        },
         tensorCount: () => 0,
-        dispose: () => undefined,
+        dispose: () => detector.disposed.push(model),
       };
     },
   };
@@ -59,6 +70,18 @@ async function feed(count: number) {
   for (let i = 0; i < count; i++) await camera.onFrame?.(i * 33);
 }
 
+/** A 30 fps camera on the fake clock: the next frame is taken when it arrives, or at once if it came while the model ran. */
+async function feedFor(durationMs: number) {
+  const end = detector.clockMs + durationMs;
+  let nextArrival = detector.clockMs;
+  while (detector.clockMs < end) {
+    detector.clockMs = Math.max(detector.clockMs, nextArrival);
+    await camera.onFrame?.(detector.clockMs);
+    nextArrival += 1000 / 30;
+    while (nextArrival + 1000 / 30 <= detector.clockMs) nextArrival += 1000 / 30;
+  }
+}
+
 function fakeWakeLock() {
   const state = { held: 0, requests: 0 };
   const api = {
@@ -84,9 +107,15 @@ describe('PracticeSession', () => {
     detector.failLoads = 0;
     detector.frames = frames;
     detector.next = 0;
+    detector.clockMs = 0;
+    detector.costMs = {};
+    detector.disposed = [];
     camera.onFrame = null;
   });
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 
   it('a model that fails to load: words for people, the cause apart, Start off; Retry loads it', async () => {
     detector.failLoads = 1;
@@ -180,5 +209,61 @@ describe('PracticeSession', () => {
     const session = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 }, voice: { muted: true, voiceUri: 'Daniel' } });
     expect(session.muted).toBe(true);
     expect(session.voiceUri).toBe('Daniel');
+  });
+
+  describe('the automatic model choice', () => {
+    // The bench machine's frame times: BlazePose full cannot keep 30 fps, lite can.
+    const benchCosts = { 'blazepose-full': 42, 'blazepose-lite': 28 };
+
+    it('steps down from a model that cannot keep up, between two frames, and goes on counting', async () => {
+      vi.spyOn(performance, 'now').mockImplementation(() => detector.clockMs);
+      detector.costMs = benchCosts;
+      const session = new PracticeSession(catCow, { model: 'blazepose-full', autoModel: true, assetBase: '', targets: { reps: 8 } });
+      await session.load();
+      await session.startCamera(video);
+      await feedFor(3000);
+      expect(session.activeModel).toBe('blazepose-full');
+      const repsBefore = session.reps.total;
+      await feedFor(5000);
+      await vi.waitFor(() => expect(session.activeModel).toBe('blazepose-lite'));
+      expect(detector.disposed).toEqual(['blazepose-full']);
+      expect(session.model).toBe('blazepose-lite');
+      expect(session.modelChoice?.lastSwitch).toMatchObject({ from: 'blazepose-full', to: 'blazepose-lite', reason: 'too-slow' });
+      // The counts go on across the switch.
+      await feedFor(20_000);
+      expect(session.reps.total).toBeGreaterThan(repsBefore);
+      expect(session.activeModel).toBe('blazepose-lite');
+      session.stop();
+    });
+
+    it("the user's own pick is never changed", async () => {
+      vi.spyOn(performance, 'now').mockImplementation(() => detector.clockMs);
+      detector.costMs = benchCosts;
+      const session = new PracticeSession(catCow, { model: 'blazepose-full', assetBase: '', targets: { reps: 8 } });
+      await session.load();
+      await session.startCamera(video);
+      await feedFor(20_000);
+      expect(session.activeModel).toBe('blazepose-full');
+      expect(session.modelChoice).toBeNull();
+      expect(detector.disposed).toEqual([]);
+      session.stop();
+    });
+
+    it('a model that cannot be loaded leaves the running one in place', async () => {
+      vi.spyOn(performance, 'now').mockImplementation(() => detector.clockMs);
+      detector.costMs = benchCosts;
+      const session = new PracticeSession(catCow, { model: 'blazepose-full', autoModel: true, assetBase: '', targets: { reps: 8 } });
+      await session.load();
+      await session.startCamera(video);
+      detector.failLoads = 1;
+      await feedFor(10_000);
+      await vi.waitFor(() => expect(detector.failLoads).toBe(0));
+      await feedFor(10_000);
+      expect(session.activeModel).toBe('blazepose-full');
+      expect(session.status).toBe('running');
+      expect(session.error).toBeNull();
+      expect(session.modelChoice?.lastSwitch).toBeNull();
+      session.stop();
+    });
   });
 });

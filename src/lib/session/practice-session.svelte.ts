@@ -2,15 +2,18 @@
  * The live practice session: wires a source (camera or video file) → pose adapter → core
  * pipeline → reactive state the page shows. Holds no logic of its own beyond the wiring.
  */
-import { closeCamera, everyVideoFrame, openCamera, CameraError } from '../camera/camera';
+import { cameraFrameRate, closeCamera, everyVideoFrame, openCamera, CameraError } from '../camera/camera';
 import { isImageFile, openImageFile } from '../camera/image-file';
 import { openVideoFile, VideoFileError, type VideoClip } from '../camera/video-file';
 import { DEFAULT_FRAMING } from '../coaching/framing';
 import { CoachPipeline, type PipelineOutput } from '../coaching/pipeline';
 import { PhaseTimeline, type PhaseSpan } from '../coaching/timeline';
 import { CueVoice } from '../coaching/speech';
+import { modelFilesStored } from '../offline/model-cache';
+import { modelFileNames } from '../offline/model-files';
 import { createPoseDetector, DetectorError, type PoseDetector, type PoseInput } from '../pose/detector';
 import type { PoseFrame } from '../pose/keypoints';
+import { ladderFrom, ModelChooser, type ModelChoiceState, type ModelSwitch } from '../pose/model-choice';
 import type { BackendId, ModelId } from '../pose/models';
 import type { WasmThreadsRequest } from '../pose/wasm-threads';
 import type { TechniqueDefinition, TechniqueTargets } from '../techniques/catalog';
@@ -32,7 +35,13 @@ export type FileKind = 'video' | 'photo';
 export type ErrorAction = 'reload-model' | 'restart-camera' | 'choose-file';
 
 export interface SessionOptions {
+  /** The model to load first. */
   model: ModelId;
+  /**
+   * Choose the model by measuring (the user has not picked one): from `model`, the most precise
+   * of its family that keeps up with the camera (pose/model-choice.ts).
+   */
+  autoModel?: boolean;
   backend?: BackendId;
   /** WASM threads (`?threads=`); auto when absent. */
   wasmThreads?: WasmThreadsRequest;
@@ -104,6 +113,10 @@ export class PracticeSession {
   timeline = $state.raw<readonly PhaseSpan[]>([]);
   /** The smoothed pose of the latest frame, for the overlay. */
   pose = $state.raw<PoseFrame | null>(null);
+  /** The model running now (the automatic choice may change it during a camera session). */
+  activeModel = $state<ModelId>('lightning');
+  /** What the automatic model choice measured and did; null when the user picked the model. */
+  modelChoice = $state.raw<ModelChoiceState | null>(null);
 
   metricSpec = $state.raw<MetricSpec>() as MetricSpec;
   /** Whether the checker keeps a baseline the user can re-calibrate. */
@@ -121,6 +134,10 @@ export class PracticeSession {
   firstPoseMs = Number.NaN;
 
   private detector: PoseDetector | null = null;
+  private readonly chooser: ModelChooser | null;
+  /** A model the automatic choice loaded, taken up at the next frame (never while one is being estimated). */
+  private nextDetector: PoseDetector | null = null;
+  private loadingNext = false;
   /** Backends that broke during this session (e.g. a lost WebGL context); never retried. */
   private readonly failedBackends = new Set<BackendId>();
   private recovering: Promise<void> | null = null;
@@ -138,6 +155,8 @@ export class PracticeSession {
   private stopFrameLoop: (() => void) | null = null;
   private releaseFile: (() => void) | null = null;
   private cameraStartedAt = 0;
+  /** The camera's frame rate, from its settings (30 when it does not say). */
+  private cameraFps = 30;
   private resumeWaiters: (() => void)[] = [];
   private runId = 0;
   private readonly eventListeners = new Set<(events: CheckerEvent[], output: PipelineOutput) => void>();
@@ -148,6 +167,9 @@ export class PracticeSession {
     readonly options: SessionOptions,
   ) {
     if (!technique.createChecker) throw new Error(`${technique.name} has no checker yet`);
+    this.activeModel = options.model;
+    this.chooser = options.autoModel ? new ModelChooser(ladderFrom(options.model), options.model) : null;
+    this.modelChoice = this.chooser?.state ?? null;
     this.setTargets(options.targets);
     this.canRecalibrate = typeof this.checker.recalibrate === 'function';
     if (options.voice) {
@@ -171,7 +193,7 @@ export class PracticeSession {
   }
 
   get model(): ModelId {
-    return this.options.model;
+    return this.activeModel;
   }
 
   /** Threads the model runs on (WASM; 1 elsewhere), once loaded. For the benchmark. */
@@ -186,29 +208,18 @@ export class PracticeSession {
     this.clearError();
     const skipped: string[] = [];
     try {
-      this.detector = await createPoseDetector({
-        model: this.options.model,
-        backend: this.options.backend,
-        wasmThreads: this.options.wasmThreads,
-        assetBase: this.options.assetBase,
-        exclude: [...this.failedBackends],
-        segmentation: this.options.segmentation,
-        peopleEveryMs: this.options.peopleEveryMs,
-        onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
-        onPeopleCounterUnavailable: (reason) => {
-          this.notice = 'Unknot cannot tell this time whether someone else is in the picture: keep others out of view while you practise.';
-          skipped.push(`multi-person check (${reason})`);
-        },
-      });
+      this.detector = await this.createDetector(this.activeModel, skipped);
       this.backend = this.detector.backend;
       if (skipped.length > 0) this.techNote = `Skipped: ${skipped.join(', ')}`;
       this.modelReady = true;
       this.status = 'ready';
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      if (error instanceof DetectorError && error.kind === 'model' && globalThis.navigator?.onLine === false) {
+      // Offline, or on a network that reaches nothing (where navigator.onLine still says true),
+      // a model never stored cannot load: say so, not "check your connection" alone.
+      if (error instanceof DetectorError && error.kind === 'model' && (globalThis.navigator?.onLine === false || (await modelFilesStored(modelFileNames(this.activeModel)).catch(() => null)) === false)) {
         this.fail(
-          'This pose model is not stored on this device and there is no network, so Unknot cannot watch your movement. Choose a model stored for offline use (the home page lists them), or connect and press Retry.',
+          'This pose model is not stored on this device and could not be downloaded (is there a network?), so Unknot cannot watch your movement. Choose a model stored for offline use (the home page lists them), or connect and press Retry.',
           detail,
           'reload-model',
         );
@@ -218,6 +229,56 @@ export class PracticeSession {
         this.fail('This browser could not run the pose model. Press Retry; if it fails again, try another browser (Chrome, Edge or Firefox).', detail, 'reload-model');
       }
     }
+  }
+
+  private createDetector(model: ModelId, skipped: string[]): Promise<PoseDetector> {
+    return createPoseDetector({
+      model,
+      backend: this.options.backend,
+      wasmThreads: this.options.wasmThreads,
+      assetBase: this.options.assetBase,
+      exclude: [...this.failedBackends],
+      segmentation: this.options.segmentation,
+      peopleEveryMs: this.options.peopleEveryMs,
+      onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
+      onPeopleCounterUnavailable: (reason) => {
+        this.notice = 'Unknot cannot tell this time whether someone else is in the picture: keep others out of view while you practise.';
+        skipped.push(`multi-person check (${reason})`);
+      },
+    });
+  }
+
+  /**
+   * The automatic choice asks for another model: it loads beside the running one (the camera
+   * and the counts go on) and takes over at the next frame. One that cannot be loaded (e.g.
+   * not stored for offline use) is not asked for again soon.
+   */
+  private async switchModel(change: ModelSwitch): Promise<void> {
+    if (this.loadingNext || !this.chooser) return;
+    this.loadingNext = true;
+    try {
+      const next = await this.createDetector(change.to, []);
+      if (!this.detector || this.status === 'error' || this.status === 'loading') next.dispose();
+      else this.nextDetector = next;
+    } catch {
+      this.chooser.unavailable(change.to, performance.now());
+      this.modelChoice = this.chooser.state;
+    } finally {
+      this.loadingNext = false;
+    }
+  }
+
+  /** Between frames: the model the automatic choice loaded takes over from the running one. */
+  private takeUpNextDetector(): void {
+    const next = this.nextDetector;
+    if (!next || !this.chooser) return;
+    this.nextDetector = null;
+    this.detector?.dispose();
+    this.detector = next;
+    this.backend = next.backend;
+    this.activeModel = next.model;
+    this.chooser.switched(next.model);
+    this.modelChoice = this.chooser.state;
   }
 
   /** The user's Retry after a failed load: everything is tried again, backends that broke included. */
@@ -271,6 +332,8 @@ export class PracticeSession {
     this.beginRecord('camera', painBefore);
     this.cameraStartedAt = performance.now();
     this.frameIntervalMs = frameIntervalMs ?? null;
+    this.cameraFps = cameraFrameRate(this.stream);
+    this.chooser?.restartJudging();
     this.stopFrameLoop = everyVideoFrame(
       video,
       async () => {
@@ -389,6 +452,8 @@ export class PracticeSession {
     this.pausedByHiddenTab = false;
     this.status = 'running';
     this.log.resume();
+    // The gap is not a slow frame.
+    this.chooser?.restartJudging();
     for (const wake of this.resumeWaiters.splice(0)) wake();
   }
 
@@ -462,6 +527,8 @@ export class PracticeSession {
     this.voice.stop();
     this.detector?.dispose();
     this.detector = null;
+    this.nextDetector?.dispose();
+    this.nextDetector = null;
     return saved;
   }
 
@@ -501,6 +568,7 @@ export class PracticeSession {
   }
 
   private async processFrame(input: PoseInput, aspect: number, tMs: number, startedAt = this.cameraStartedAt): Promise<void> {
+    this.takeUpNextDetector();
     const detector = this.detector;
     if (!detector) return;
     const frameStart = performance.now();
@@ -520,7 +588,14 @@ export class PracticeSession {
     const coreDone = performance.now();
     this.apply(output);
     this.fps = Math.round(this.rate.tick(modelDone));
-    this.timings.add({ modelMs: modelDone - frameStart, coreMs: coreDone - modelDone, totalMs: performance.now() - frameStart });
+    const frameDone = performance.now();
+    this.timings.add({ modelMs: modelDone - frameStart, coreMs: coreDone - modelDone, totalMs: frameDone - frameStart });
+    // The automatic choice judges the live camera only, and not while the desk watch throttles it.
+    if (this.chooser && this.source === 'camera' && this.frameIntervalMs === null) {
+      const change = this.chooser.observe({ tMs: frameDone, frameMs: frameDone - frameStart, cameraFps: this.cameraFps });
+      this.modelChoice = this.chooser.state;
+      if (change) void this.switchModel(change);
+    }
   }
 
   /** The session or clip ends: the checker counts a complete movement it has not yet counted. */
@@ -577,7 +652,7 @@ export class PracticeSession {
       painBefore,
       techniqueId: this.technique.id,
       source,
-      modelId: this.options.model,
+      modelId: this.activeModel,
       metric: { id, label, unit },
       routineRunId: this.options.routine?.runId,
       routineStep: this.options.routine?.step,
