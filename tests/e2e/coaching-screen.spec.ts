@@ -184,12 +184,13 @@ test('mute and the targets are remembered after a reload', async ({ page }) => {
 
 test('a model that fails to load: a message in plain words, Start disabled, Retry loads it', async ({ page }) => {
   let failing = true;
-  // The weights cannot be fetched (the connection dropped): the browser says "Failed to fetch".
+  // The weights cannot be fetched (the connection dropped): the browser says "Failed to fetch",
+  // and the model is not stored on the device yet.
   await page.route('**/models/movenet-lightning.bin', (route) => (failing ? route.abort('failed') : route.continue()));
   await page.goto('/practice/cat-cow?model=lightning&backend=wasm');
   await expect(page.getByTestId('status')).toHaveText('error', { timeout: 90_000 });
   const error = page.getByTestId('error');
-  await expect(error).toContainText('pose model could not be loaded');
+  await expect(error).toContainText('This pose model is not stored on this device and could not be downloaded');
   await expect(error).toContainText('press Retry');
   // What the library said stays in the technical details, not in the message.
   await expect(error).not.toContainText(/Error|fetch/);

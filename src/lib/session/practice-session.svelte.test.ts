@@ -12,6 +12,8 @@ import { allFoursKeypoints, catCowKnots, interpolate, sampleFrames } from '../te
 const camera = vi.hoisted(() => ({ onFrame: null as null | ((now: number) => Promise<void>), open: 0 }));
 const detector = vi.hoisted(() => ({
   failLoads: 0,
+  /** Why a failing load fails (what tfjs says). */
+  failCause: 'TypeError: Failed to fetch',
   frames: [] as PoseFrame[],
   next: 0,
   /** A fake clock (performance.now) that each estimate moves on by its model's cost. */
@@ -27,7 +29,7 @@ vi.mock('../pose/detector', async (original) => {
     createPoseDetector: async ({ model }: { model: string }) => {
       if (detector.failLoads > 0) {
         detector.failLoads--;
-        throw new real.DetectorError(`The pose model "${model}" could not be loaded: TypeError: Failed to fetch`, 'model');
+        throw new real.DetectorError(`The pose model "${model}" could not be loaded: ${detector.failCause}`, 'model');
       }
       return {
         model,
@@ -105,6 +107,7 @@ function fakeWakeLock() {
 describe('PracticeSession', () => {
   beforeEach(() => {
     detector.failLoads = 0;
+    detector.failCause = 'TypeError: Failed to fetch';
     detector.frames = frames;
     detector.next = 0;
     detector.clockMs = 0;
@@ -134,6 +137,20 @@ describe('PracticeSession', () => {
     expect(session.status).toBe('ready');
     expect([session.error, session.errorDetail, session.errorAction]).toEqual([null, null, null]);
     expect(session.canStart).toBe(true);
+  });
+
+  it('a model not stored on this device that cannot be fetched says so (navigator.onLine aside); a server that answered does not', async () => {
+    // Cache Storage with no models in it.
+    vi.stubGlobal('caches', { has: async () => false });
+    detector.failLoads = 1;
+    const unreachable = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 } });
+    await unreachable.load();
+    expect(unreachable.error).toMatch(/^This pose model is not stored on this device and could not be downloaded/);
+    detector.failLoads = 1;
+    detector.failCause = 'Error: Request to /models/movenet-lightning.json failed with status code 404.';
+    const answered = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 } });
+    await answered.load();
+    expect(answered.error).toMatch(/^The pose model could not be loaded/);
   });
 
   it('Stop clears the skeleton and the live readouts, keeps the reps and ends the record', async () => {

@@ -215,9 +215,11 @@ export class PracticeSession {
       this.status = 'ready';
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      // Offline, or on a network that reaches nothing (where navigator.onLine still says true),
-      // a model never stored cannot load: say so, not "check your connection" alone.
-      if (error instanceof DetectorError && error.kind === 'model' && (globalThis.navigator?.onLine === false || (await modelFilesStored(modelFileNames(this.activeModel)).catch(() => null)) === false)) {
+      // Offline, or on a network that reaches nothing (where navigator.onLine may still say
+      // true), a model never stored cannot load: say so, not "check your connection" alone. A
+      // server that answered (e.g. 404) is not that case.
+      const unreachable = globalThis.navigator?.onLine === false || /Failed to fetch|NetworkError/.test(detail);
+      if (error instanceof DetectorError && error.kind === 'model' && unreachable && (await modelFilesStored(modelFileNames(this.activeModel)).catch(() => null)) === false) {
         this.fail(
           'This pose model is not stored on this device and could not be downloaded (is there a network?), so Unknot cannot watch your movement. Choose a model stored for offline use (the home page lists them), or connect and press Retry.',
           detail,
