@@ -70,6 +70,14 @@ export default defineConfig({
   resolve: {
     alias: { '@mediapipe/pose': mediapipePoseStub },
   },
+  // The pose worker (src/lib/pose/pose.worker.ts) is one ES-module file: SvelteKit's file list
+  // for the service worker names the worker's entry but not chunks split off it, and offline
+  // those would be missing. It needs the threaded-WASM fix like the page.
+  worker: {
+    format: 'es',
+    plugins: () => [tfjsThreadedWasmFix()],
+    rollupOptions: { output: { codeSplitting: false } },
+  },
   optimizeDeps: {
     include: ['@tensorflow-models/pose-detection', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
   },

@@ -22,6 +22,7 @@
 //   npm run bench -- auto soak         # only the automatic choice and the soak
 //   BENCH_FRAMES=300 npm run bench -- lightning blazepose-full
 //   npm run bench -- blazepose-lite:seg lightning:people   # with the silhouette / the people count
+//   npm run bench -- lightning lightning:page   # in the pose worker, then on the page's main thread
 //   npm run bench -- desk-watch        # the desk watch only
 //   BENCH_THREADS=off,2 npm run bench -- lightning   # WASM single-threaded, then on 2 threads
 // (BENCH_THREADS: a comma list of `?threads=` values, auto|off|N; the page is cross-origin
@@ -103,6 +104,7 @@ async function snapshot(page) {
       fps: session.fps,
       firstPoseMs: session.firstPoseMs,
       backend: session.backend,
+      runsIn: session.modelRunsIn,
       threads: session.threads,
       isolated: window.crossOriginIsolated,
     };
@@ -237,9 +239,12 @@ const autoRows = [];
 let soak = null;
 try {
   for (const variant of models) for (const threadSetting of threadSettings) {
-    // `model:seg` turns on BlazePose's silhouette, `model:people` the multi-person count (every second), `model:seg+people` both.
+    // `model:seg` turns on BlazePose's silhouette, `model:people` the multi-person count (every second), `model:seg+people` both;
+    // `+page` runs the model on the page's main thread instead of the pose worker (the old path).
     const [model, extras = ''] = variant.split(':');
-    const query = `${extras.includes('seg') ? '&segmentation=1' : '&segmentation=0'}${extras.includes('people') ? '&people=1000' : '&people=0'}`;
+    const query =
+      `${extras.includes('seg') ? '&segmentation=1' : '&segmentation=0'}${extras.includes('people') ? '&people=1000' : '&people=0'}` +
+      `${extras.includes('page') ? '&worker=0' : ''}`;
     const page = await browser.newPage();
     if (reportedCores) {
       const cdp = await page.context().newCDPSession(page);
@@ -282,6 +287,7 @@ try {
     rows.push({
       model: variant,
       backend: after.backend,
+      'runs in': after.runsIn,
       threads: `${threadSetting}→${after.threads}${after.isolated ? '' : ' (not isolated)'}`,
       'model ms': bareModelMs.toFixed(1),
       'app ms': appMs.toFixed(1),

@@ -3,7 +3,8 @@
  * BlazePose full, which cannot keep the camera's 30 frames a second on a CPU-only machine like
  * the CI's (22.5 fps in `npm run bench`), the page switches to BlazePose lite within seconds,
  * says why, and the seated twist she does meanwhile is still counted once each side. The
- * user's own pick from the menu is kept and never changed.
+ * user's own pick from the menu is kept and never changed. The model runs in the pose worker;
+ * `?worker=0` puts it on the page (the old path), which counts the same.
  */
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs } from '../../scripts/lib/browser.mjs';
@@ -44,6 +45,8 @@ test("the menu: automatic by default; the user's pick is kept in the address and
   await page.getByTestId('details').locator('summary').click();
   const menu = page.getByTestId('model-menu');
   await expect(menu).toHaveValue('auto');
+  // The model runs in the pose worker, off the page's main thread.
+  await expect(page.getByTestId('details')).toContainText('Runs on wasm, in the background');
   await expect(page.getByTestId('model-choice')).toHaveText(/Running: Balanced \(3D\)\. Chosen automatically: measured in the first seconds of the camera\./);
   await menu.selectOption('blazepose-full');
   await expect(page).toHaveURL(/[?&]model=blazepose-full/);
@@ -59,4 +62,14 @@ test("the menu: automatic by default; the user's pick is kept in the address and
   await page.getByTestId('model-menu').selectOption('auto');
   await expect(page).not.toHaveURL(/[?&]model=/);
   await ready(page);
+});
+
+test('?worker=0 runs the model on the page, and it counts the same', async ({ page }) => {
+  await page.goto('/practice/seated-twist?backend=wasm&worker=0');
+  await ready(page);
+  await page.getByTestId('details').locator('summary').click();
+  await expect(page.getByTestId('details')).toContainText('Runs on wasm, on the page');
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('rep-count-right')).toHaveText('1', { timeout: 30_000 });
+  await expect(page.getByTestId('rep-count-left')).toHaveText('1', { timeout: 30_000 });
 });

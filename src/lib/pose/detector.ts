@@ -1,7 +1,9 @@
 /**
  * The pose adapter: the only module that imports tfjs. It picks a backend (with fallback
  * and a set-up timeout), loads weights from the app's own origin, and turns the library's
- * pixel keypoints into the core's named, resolution-independent PoseFrame.
+ * pixel keypoints into the core's named, resolution-independent PoseFrame. It runs in the
+ * pose worker (pose.worker.ts, the usual case) or on the page (the fallback), so it uses no
+ * DOM beyond what a worker has: canvases are OffscreenCanvas there.
  */
 import type * as PoseDetection from '@tensorflow-models/pose-detection';
 import type * as Tf from '@tensorflow/tfjs';
@@ -10,6 +12,27 @@ import { BACKEND_IDS, type BackendId, type ModelId } from './models';
 import { planWasmThreads, type WasmThreadPlan, type WasmThreadsRequest } from './wasm-threads';
 
 export type PoseInput = HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | ImageBitmap;
+
+type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+/** What the models are given: the input, or a scaled copy of it. */
+type ModelInput = PoseInput | OffscreenCanvas;
+/** tfjs and pose-detection read an OffscreenCanvas like a canvas (getContext, width, height); their types predate it. */
+const asPixels = (input: ModelInput) => input as PoseInput;
+
+/** A 2D canvas on the page, or an OffscreenCanvas in a worker (no document there). */
+function makeCanvas(width: number, height: number): { canvas: HTMLCanvasElement | OffscreenCanvas; context: Canvas2D | null } {
+  if (typeof document === 'undefined') {
+    const canvas = new OffscreenCanvas(width, height);
+    return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
+}
+
+const isVideo = (input: unknown): input is HTMLVideoElement => typeof HTMLVideoElement !== 'undefined' && input instanceof HTMLVideoElement;
+const isImage = (input: unknown): input is HTMLImageElement => typeof HTMLImageElement !== 'undefined' && input instanceof HTMLImageElement;
 
 export interface PoseDetector {
   readonly model: ModelId;
@@ -21,6 +44,8 @@ export interface PoseDetector {
   /** Live tensors held by tfjs: flat over time means no leak. */
   tensorCount(): number;
   dispose(): void;
+  /** Where the model runs: in the pose worker, or on the page's main thread (the fallback). */
+  readonly runsIn?: 'worker' | 'page';
 }
 
 export interface DetectorOptions {
@@ -46,6 +71,8 @@ export interface DetectorOptions {
   onPeopleCounterUnavailable?: (reason: string) => void;
   /** WASM threads: `auto` (default) decides from isolation and cores; see wasm-threads.ts. */
   wasmThreads?: WasmThreadsRequest;
+  /** The machine's cores as the page sees them (the worker is told the page's figure); navigator's by default. */
+  logicalCores?: number;
 }
 
 export class DetectorError extends Error {
@@ -64,7 +91,7 @@ interface Libraries {
 }
 
 let librariesPromise: Promise<Libraries> | undefined;
-function loadLibraries(assetBase: string, wasmThreads: WasmThreadsRequest): Promise<Libraries> {
+function loadLibraries(assetBase: string, wasmThreads: WasmThreadsRequest, logicalCores: number): Promise<Libraries> {
   librariesPromise ??= (async () => {
     const [tf, poseDetection, wasm] = await Promise.all([
       import('@tensorflow/tfjs'),
@@ -73,7 +100,7 @@ function loadLibraries(assetBase: string, wasmThreads: WasmThreadsRequest): Prom
     ]);
     // WASM binaries come from our own origin (copied from the npm package at install).
     wasm.setWasmPaths(`${assetBase}/wasm/`);
-    configureWasmThreads(tf, wasm, wasmThreads);
+    configureWasmThreads(tf, wasm, wasmThreads, logicalCores);
     return { tf, poseDetection };
   })();
   return librariesPromise;
@@ -85,11 +112,11 @@ type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
 let wasmThreadPlan: WasmThreadPlan = { threaded: false, reason: 'not configured' };
 let wasmModule: WasmModule | undefined;
 
-function configureWasmThreads(tf: typeof Tf, wasm: WasmModule, request: WasmThreadsRequest): void {
+function configureWasmThreads(tf: typeof Tf, wasm: WasmModule, request: WasmThreadsRequest, logicalCores: number): void {
   wasmModule = wasm;
   wasmThreadPlan = planWasmThreads(request, {
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
-    logicalCores: navigator.hardwareConcurrency || 1,
+    logicalCores,
   });
   // tfjs takes its threaded binary whenever SharedArrayBuffer exists; only the plan may say yes.
   if (wasmThreadPlan.threaded) wasm.setThreadsCount(wasmThreadPlan.threads);
@@ -156,8 +183,8 @@ async function hasHardwareGpu(kind: 'webgl' | 'webgpu'): Promise<boolean> {
       return false;
     }
   }
-  const canvas = document.createElement('canvas');
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  const canvas = typeof document === 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+  const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | WebGL2RenderingContext | null;
   if (!gl) return false;
   const debugInfo = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = debugInfo ? String(gl.getParameter(debugInfo.UNMASKED_RENDERER_WEBGL)) : '';
@@ -208,9 +235,9 @@ function createModel(
   });
 }
 
-function inputSize(input: PoseInput): { width: number; height: number } {
-  if (input instanceof HTMLVideoElement) return { width: input.videoWidth, height: input.videoHeight };
-  if (input instanceof HTMLImageElement) return { width: input.naturalWidth, height: input.naturalHeight };
+function inputSize(input: ModelInput): { width: number; height: number } {
+  if (isVideo(input)) return { width: input.videoWidth, height: input.videoHeight };
+  if (isImage(input)) return { width: input.naturalWidth, height: input.naturalHeight };
   return { width: input.width, height: input.height };
 }
 
@@ -250,7 +277,7 @@ export async function createPoseDetector(options: DetectorOptions): Promise<Pose
   const setupTimeoutMs = options.setupTimeoutMs ?? 15_000;
   let libraries: Libraries;
   try {
-    libraries = await loadLibraries(assetBase, options.wasmThreads ?? 'auto');
+    libraries = await loadLibraries(assetBase, options.wasmThreads ?? 'auto', options.logicalCores ?? (navigator.hardwareConcurrency || 1));
   } catch (error) {
     throw new DetectorError(`Could not load the pose library: ${String(error)}`, 'model');
   }
@@ -305,8 +332,7 @@ function wrapDetector(
   segmentation: boolean,
   people: PeopleCounter | undefined,
 ): PoseDetector {
-  const scratch = document.createElement('canvas');
-  const scratchContext = scratch.getContext('2d', { willReadFrequently: true });
+  const { canvas: scratch, context: scratchContext } = makeCanvas(1, 1);
   return {
     model,
     backend,
@@ -315,7 +341,7 @@ function wrapDetector(
       const { width, height } = inputSize(input);
       if (width === 0 || height === 0) return null;
       const scale = Math.min(1, MODEL_INPUT_MAX_SIDE / Math.max(width, height));
-      let modelInput: PoseInput = input;
+      let modelInput: ModelInput = input;
       if (scale < 1 && scratchContext) {
         const scaledWidth = Math.round(width * scale);
         const scaledHeight = Math.round(height * scale);
@@ -325,14 +351,14 @@ function wrapDetector(
         }
         scratchContext.drawImage(input, 0, 0, scaledWidth, scaledHeight);
         modelInput = scratch;
-      } else if (input instanceof HTMLVideoElement && (input.width !== width || input.height !== height)) {
+      } else if (isVideo(input) && (input.width !== width || input.height !== height)) {
         // BlazePose sizes a <video> by its width/height attributes, not its intrinsic size;
         // without them it finds no pose (DESIGN.md §6).
         input.width = width;
         input.height = height;
       }
       const { width: modelWidth, height: modelHeight } = inputSize(modelInput);
-      const poses = await detector.estimatePoses(modelInput, { flipHorizontal: false, maxPoses: 1 }, tMs);
+      const poses = await detector.estimatePoses(asPixels(modelInput), { flipHorizontal: false, maxPoses: 1 }, tMs);
       const pose = poses[0];
       const sightings = people?.due(tMs) ? await people.find(modelInput, modelWidth, modelHeight, tMs) : undefined;
       if (!pose) {
@@ -398,18 +424,17 @@ class PeopleCounter {
   private static readonly SIZE = 256;
   private static readonly MIN_PERSON_SCORE = 0.25;
   private lastRunMs = -Infinity;
-  private readonly square: HTMLCanvasElement;
-  private readonly squareContext: CanvasRenderingContext2D | null;
+  private readonly square: HTMLCanvasElement | OffscreenCanvas;
+  private readonly squareContext: Canvas2D | null;
 
   private constructor(
     private readonly tf: typeof Tf,
     private readonly graph: Tf.GraphModel,
     private readonly everyMs: number,
   ) {
-    this.square = document.createElement('canvas');
-    this.square.width = PeopleCounter.SIZE;
-    this.square.height = PeopleCounter.SIZE;
-    this.squareContext = this.square.getContext('2d', { willReadFrequently: true });
+    const { canvas, context } = makeCanvas(PeopleCounter.SIZE, PeopleCounter.SIZE);
+    this.square = canvas;
+    this.squareContext = context;
   }
 
   static async load(tf: typeof Tf, assetBase: string, everyMs: number): Promise<PeopleCounter> {
@@ -422,7 +447,7 @@ class PeopleCounter {
     return tMs < this.lastRunMs || tMs - this.lastRunMs >= this.everyMs;
   }
 
-  async find(input: PoseInput, width: number, height: number, tMs: number): Promise<PersonSighting[] | undefined> {
+  async find(input: ModelInput, width: number, height: number, tMs: number): Promise<PersonSighting[] | undefined> {
     const context = this.squareContext;
     if (!context) return undefined;
     this.lastRunMs = tMs;
@@ -435,7 +460,7 @@ class PeopleCounter {
     context.drawImage(input, 0, 0, drawnWidth, drawnHeight);
     const { tf } = this;
     const output = tf.tidy(() => {
-      const pixels = tf.browser.fromPixels(this.square);
+      const pixels = tf.browser.fromPixels(asPixels(this.square));
       return this.graph.execute(tf.expandDims(tf.cast(pixels, 'int32'), 0)) as Tf.Tensor;
     });
     const values = await output.data();

@@ -11,7 +11,8 @@ import { PhaseTimeline, type PhaseSpan } from '../coaching/timeline';
 import { CueVoice } from '../coaching/speech';
 import { modelFilesStored } from '../offline/model-cache';
 import { modelFileNames } from '../offline/model-files';
-import { createPoseDetector, DetectorError, type PoseDetector, type PoseInput } from '../pose/detector';
+import { DetectorError, type PoseDetector, type PoseInput } from '../pose/detector';
+import { openPoseDetector } from '../pose/worker-detector';
 import type { PoseFrame } from '../pose/keypoints';
 import { ladderFrom, ModelChooser, type ModelChoiceState, type ModelSwitch } from '../pose/model-choice';
 import type { BackendId, ModelId } from '../pose/models';
@@ -56,6 +57,8 @@ export interface SessionOptions {
   segmentation?: boolean;
   /** Look for other people in view this often (ms of media time); 0 or absent: never. */
   peopleEveryMs?: number;
+  /** Run the model in a worker where the browser can (default); false: on the page's main thread. */
+  worker?: boolean;
   /** The user's voice settings (remembered on the device). */
   voice?: { muted: boolean; voiceUri: string | null };
 }
@@ -99,6 +102,8 @@ export class PracticeSession {
   cue = $state<string | null>(null);
   fps = $state(0);
   backend = $state<BackendId | null>(null);
+  /** Where the model runs (the pose worker, or the page's main thread), once loaded. */
+  modelRunsIn = $state<'worker' | 'page' | null>(null);
   counting = $state(false);
   muted = $state(false);
   /** The camera's throttle while the desk watch runs (ms between frames); null at the full rate. */
@@ -210,6 +215,7 @@ export class PracticeSession {
     try {
       this.detector = await this.createDetector(this.activeModel, skipped);
       this.backend = this.detector.backend;
+      this.modelRunsIn = this.detector.runsIn ?? 'page';
       if (skipped.length > 0) this.techNote = `Skipped: ${skipped.join(', ')}`;
       this.modelReady = true;
       this.status = 'ready';
@@ -234,8 +240,10 @@ export class PracticeSession {
   }
 
   private createDetector(model: ModelId, skipped: string[]): Promise<PoseDetector> {
-    return createPoseDetector({
+    return openPoseDetector({
       model,
+      worker: this.options.worker,
+      onWorkerUnavailable: (reason) => skipped.push(`the model runs on the page, not in a worker (${reason})`),
       backend: this.options.backend,
       wasmThreads: this.options.wasmThreads,
       assetBase: this.options.assetBase,
@@ -278,6 +286,7 @@ export class PracticeSession {
     this.detector?.dispose();
     this.detector = next;
     this.backend = next.backend;
+    this.modelRunsIn = next.runsIn ?? 'page';
     this.activeModel = next.model;
     this.chooser.switched(next.model);
     this.modelChoice = this.chooser.state;
@@ -574,14 +583,20 @@ export class PracticeSession {
     const detector = this.detector;
     if (!detector) return;
     const frameStart = performance.now();
+    const runId = this.runId;
     this.lastInput = input;
     let raw: PoseFrame | null;
     try {
       raw = await detector.estimate(input, tMs);
     } catch (error) {
+      if (runId !== this.runId) return;
       await this.recoverFrom(detector, error);
       return;
     }
+    // The model answers a moment after the frame (more so from the worker): a camera frame
+    // whose answer comes after Pause or Stop is dropped, so what the user froze stays frozen.
+    // A file's frames all count (the analysis waits while paused, and must stay deterministic).
+    if (runId !== this.runId || (this.source === 'camera' && this.status !== 'running')) return;
     const modelDone = performance.now();
     // Frames with nobody in them stay in the trace too: a replay needs the same clock.
     if (this.source === 'file') this.rawFrames.push(raw ?? { tMs, aspect, keypoints: {} });
@@ -677,7 +692,8 @@ export class PracticeSession {
   private recoverFrom(failed: PoseDetector, error: unknown): Promise<void> {
     this.recovering ??= (async () => {
       const reason = error instanceof Error ? error.message : String(error);
-      this.failedBackends.add(failed.backend);
+      // A worker that stopped is not the backend failing: the next load runs on the page.
+      if (failed.runsIn !== 'worker') this.failedBackends.add(failed.backend);
       failed.dispose();
       this.detector = null;
       this.modelReady = false;
