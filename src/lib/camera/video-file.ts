@@ -55,7 +55,8 @@ export async function openVideoFile(file: Blob): Promise<VideoClip> {
     const scale = Math.min(1, MAX_FRAME_SIDE / Math.max(displayWidth, displayHeight));
     const width = Math.round(displayWidth * scale);
     const height = Math.round(displayHeight * scale);
-    const sink = new CanvasSink(track, { width, height, fit: 'fill', poolSize: 2 });
+    // Three canvases: the frame the model looks at, the next one decoding (read ahead), one spare.
+    const sink = new CanvasSink(track, { width, height, fit: 'fill', poolSize: 3 });
     const firstTimestampS = await track.getFirstTimestamp();
     return {
       durationS,

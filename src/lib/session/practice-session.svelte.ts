@@ -5,6 +5,7 @@
 import { cameraFrameRate, closeCamera, everyVideoFrame, openCamera, CameraError } from '../camera/camera';
 import { isImageFile, openImageFile } from '../camera/image-file';
 import { openVideoFile, VideoFileError, type VideoClip } from '../camera/video-file';
+import { readAhead } from '../camera/read-ahead';
 import { DEFAULT_FRAMING } from '../coaching/framing';
 import { CoachPipeline, type PipelineOutput } from '../coaching/pipeline';
 import { PhaseTimeline, type PhaseSpan } from '../coaching/timeline';
@@ -395,7 +396,8 @@ export class PracticeSession {
     try {
       let index = 0;
       let pausedMs = 0;
-      for await (const { tMs, canvas } of clip.frames(fps)) {
+      // The next frame decodes while the model looks at this one.
+      for await (const { tMs, canvas } of readAhead(clip.frames(fps))) {
         const pauseStarted = performance.now();
         await this.whilePaused();
         pausedMs += performance.now() - pauseStarted;
