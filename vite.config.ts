@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { isWorkerScript, WORKER_CSP } from './src/lib/offline/cache-plan';
 
 // pose-detection imports @mediapipe/pose, whose bundle has no ES export `Pose`; we only
 // use the tfjs runtime, so a local stub stands in for it (DESIGN.md §6).
@@ -30,9 +31,11 @@ const modelFileBytes: Record<string, number> = existsSync(modelsDir)
  * them from the service worker (src/service-worker.ts).
  */
 function crossOriginIsolation(): Plugin {
-  const setHeaders: Connect.NextHandleFunction = (_request, response, next) => {
+  const setHeaders: Connect.NextHandleFunction = (request, response, next) => {
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    // The pose worker's own policy (a worker does not take the page's <meta> one).
+    if (isWorkerScript(new URL(request.url ?? '/', 'http://localhost').pathname, '')) response.setHeader('Content-Security-Policy', WORKER_CSP);
     next();
   };
   return {

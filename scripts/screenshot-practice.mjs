@@ -2,7 +2,8 @@
 // upright and a phone on its side, for looking at it as someone on a mat 2 m away would:
 // ready, running (the fixture clip as the webcam), paused, mat view, the summary after Stop,
 // the resume offer after a reload, calibration, an analysed photo, and each error (model
-// failed to load, camera blocked, no camera, a file that is not a video).
+// failed to load, camera blocked, no camera, a file that is not a video), and the details with
+// the automatic model choice after it stepped down (`model`).
 //   npm run build && node scripts/screenshot-practice.mjs [state ...]   → .cache/screenshots/practice-*.png
 // Needs the browser tests' media (.cache/e2e, made by their global set-up) for the camera states.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -82,6 +83,18 @@ try {
           await page.getByTestId('stop').click();
           await shot(page, 'summary', size);
         }
+      });
+    }
+    if (want('model')) {
+      // The automatic model choice after it stepped down, with the details open (issue #10).
+      await withPage('camera', viewport, async (page) => {
+        await page.goto(`${server.url}/practice/cat-cow?backend=wasm&startModel=blazepose-full`);
+        await ready(page);
+        await page.getByTestId('details').locator('summary').click();
+        await page.getByTestId('start').click();
+        await page.getByTestId('model-choice').filter({ hasText: 'switched from' }).waitFor({ timeout: 60_000 });
+        await page.getByTestId('details').scrollIntoViewIfNeeded();
+        await shot(page, 'model-choice', size);
       });
     }
     if (want('calibrating') && existsSync(stillFeed)) {

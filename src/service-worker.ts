@@ -14,6 +14,8 @@ import { base, build, files, prerendered, version } from '$service-worker';
 import {
   fallbackPage,
   ISOLATION_HEADERS,
+  isWorkerScript,
+  WORKER_CSP,
   isStorableModelResponse,
   modelsCacheName,
   precacheUrls,
@@ -104,6 +106,7 @@ function isolated(response: Response): Response {
   if (response.type === 'opaque' || response.status === 0) return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  if (response.url && isWorkerScript(new URL(response.url).pathname, base)) headers.set('Content-Security-Policy', WORKER_CSP);
   const hasBody = ![101, 204, 205, 304].includes(response.status);
   return new Response(hasBody ? response.body : null, { status: response.status, statusText: response.statusText, headers });
 }

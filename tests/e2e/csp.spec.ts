@@ -39,6 +39,22 @@ test('a request to another origin is refused and reported', async ({ page }) => 
   expect((await violations()).join('\n')).toMatch(/connect-src https:\/\/example\.com\/track\.gif/);
 });
 
+test('the pose worker has the same rules: a request from it to another origin is refused and reported', async ({ page }) => {
+  // A worker takes its policy from its own response (the preview server and the service worker send it), not the page's.
+  await openPractice(page, 'cat-cow', 'backend=wasm');
+  const worker = page.workers().find((candidate) => candidate.url().includes('/_app/immutable/workers/pose.worker'));
+  expect(worker, 'the pose worker runs').toBeDefined();
+  const directive = await worker!.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        self.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true });
+        fetch('https://example.com/').catch(() => undefined);
+        setTimeout(() => resolve('no violation'), 5000);
+      }),
+  );
+  expect(directive).toBe('connect-src');
+});
+
 for (const threads of [1, 2]) {
   test(`a whole camera session raises no violation (WASM on ${threads} thread${threads > 1 ? 's' : ''})`, async ({ page }) => {
     test.skip(!FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON);

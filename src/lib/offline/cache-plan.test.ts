@@ -8,6 +8,8 @@ import {
   shellCacheName,
   staleCaches,
   type RequestFacts,
+  isWorkerScript,
+  WORKER_CSP,
 } from './cache-plan';
 
 const manifest = {
@@ -113,5 +115,18 @@ describe('isStorableModelResponse', () => {
     expect(isStorableModelResponse({ ok: true, status: 206, type: 'basic' })).toBe(false);
     expect(isStorableModelResponse({ ok: false, status: 404, type: 'basic' })).toBe(false);
     expect(isStorableModelResponse({ ok: false, status: 0, type: 'opaque' })).toBe(false);
+  });
+});
+
+describe('the pose worker policy', () => {
+  it('names no other origin, keeps what the worker does, and goes with the app worker scripts only', () => {
+    expect(WORKER_CSP).not.toMatch(/https?:|\*|'unsafe-eval'|'unsafe-inline'/);
+    expect(WORKER_CSP).toContain("default-src 'self'");
+    expect(WORKER_CSP).toContain("script-src 'self' 'wasm-unsafe-eval' blob:");
+    expect(WORKER_CSP).toContain("connect-src 'self' blob: data:");
+    expect(isWorkerScript('/_app/immutable/workers/pose.worker-EBH-Pb0H.js', '')).toBe(true);
+    expect(isWorkerScript('/unknot/_app/immutable/workers/pose.worker-EBH-Pb0H.js', '/unknot')).toBe(true);
+    expect(isWorkerScript('/_app/immutable/chunks/CvLrrnx9.js', '')).toBe(false);
+    expect(isWorkerScript('/service-worker.js', '')).toBe(false);
   });
 });

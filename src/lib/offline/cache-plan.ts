@@ -122,3 +122,24 @@ export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * The pose worker's Content-Security-Policy. A worker loaded from a URL takes its policy from
+ * its own response, not from the page's <meta> tag, so the service worker (and the preview
+ * server) send this with the worker's script: the same rules as the page for what a worker
+ * does (only this origin; WASM compiling; tfjs's threaded workers from blob: URLs).
+ */
+export const WORKER_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob: data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+/** Whether a path is one of the app's worker scripts (they get WORKER_CSP). */
+export function isWorkerScript(path: string, base: string): boolean {
+  return path.startsWith(`${base}/_app/immutable/workers/`);
+}
+
