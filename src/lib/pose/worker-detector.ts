@@ -1,7 +1,7 @@
 /**
  * The page's side of the pose worker: a PoseDetector whose model runs in pose.worker.ts. Each
- * frame is copied into an ImageBitmap already scaled to the model's size (the browser does
- * that off the main thread) and transferred; the pose comes back as a PoseFrame. Where workers,
+ * frame is drawn at the model's size into an OffscreenCanvas and transferred as an ImageBitmap
+ * (no copy); the pose comes back as a PoseFrame. Where workers,
  * OffscreenCanvas or the worker's set-up fail, the model runs on the page instead
  * (detector.ts), as before.
  */
@@ -44,6 +44,31 @@ function inputSize(input: PoseInput): { width: number; height: number } {
   if (typeof HTMLVideoElement !== 'undefined' && input instanceof HTMLVideoElement) return { width: input.videoWidth, height: input.videoHeight };
   if (typeof HTMLImageElement !== 'undefined' && input instanceof HTMLImageElement) return { width: input.naturalWidth, height: input.naturalHeight };
   return { width: input.width, height: input.height };
+}
+
+let scratch: { canvas: OffscreenCanvas; context: OffscreenCanvasRenderingContext2D } | null = null;
+
+/**
+ * The frame as an ImageBitmap of `width`×`height`: drawn into a small OffscreenCanvas and
+ * handed over without a copy (transferToImageBitmap) where the browser can; else
+ * createImageBitmap's own scaling.
+ */
+async function snapshot(input: PoseInput, width: number, height: number): Promise<ImageBitmap> {
+  if (scratch === null && typeof OffscreenCanvas !== 'undefined') {
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext?.('2d') ?? null;
+    if (context && typeof canvas.transferToImageBitmap === 'function') scratch = { canvas, context };
+  }
+  if (scratch) {
+    const { canvas, context } = scratch;
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    }
+    context.drawImage(input, 0, 0, width, height);
+    return canvas.transferToImageBitmap();
+  }
+  return createImageBitmap(input, { resizeWidth: width, resizeHeight: height, resizeQuality: 'low' });
 }
 
 async function createWorkerDetector(options: DetectorOptions): Promise<PoseDetector> {
@@ -110,10 +135,7 @@ async function createWorkerDetector(options: DetectorOptions): Promise<PoseDetec
       const { width, height } = inputSize(input);
       if (width === 0 || height === 0) return null;
       const scale = Math.min(1, MODEL_INPUT_MAX_SIDE / Math.max(width, height));
-      const frame = await createImageBitmap(
-        input,
-        scale < 1 ? { resizeWidth: Math.round(width * scale), resizeHeight: Math.round(height * scale), resizeQuality: 'low' } : {},
-      );
+      const frame = await snapshot(input, Math.round(width * scale), Math.round(height * scale));
       const id = nextId++;
       return new Promise<PoseFrame | null>((resolve, reject) => {
         if (workerBroken !== null) {
