@@ -1,6 +1,6 @@
 /**
  * axe-core on every page, at a laptop (1280×800) and a phone (390×844) size: home, practice
- * (ready, running, summary), history (empty and full) and routines. Zero violations.
+ * (ready, running, summary), history (empty and full), routines, safety and accuracy. Zero violations.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs } from '../../scripts/lib/browser.mjs';
@@ -39,6 +39,15 @@ test('home and routines', async ({ page }) => {
   await expect(page.getByTestId('routines-loading')).toHaveCount(0);
   await expect(page.getByTestId('routine-card').first()).toBeVisible();
   await atEverySize(page, 'routines');
+});
+
+test('safety and accuracy', async ({ page }) => {
+  await page.goto('/safety');
+  await expect(page.getByTestId('red-flags')).toBeVisible();
+  await atEverySize(page, 'safety');
+  await page.goto('/accuracy');
+  await expect(page.getByTestId('accuracy-clips')).toBeVisible();
+  await atEverySize(page, 'accuracy');
 });
 
 test('history, empty and full', async ({ page }) => {
