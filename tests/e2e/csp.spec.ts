@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs } from '../../scripts/lib/browser.mjs';
-import { openPractice } from './helpers';
+import { openPractice, poseWorkerRefusalOfOtherOrigins } from './helpers';
 import { catCowCameraFeed, FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON } from './media';
 
 test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs({ fakeCameraFile: catCowCameraFeed }) } });
@@ -42,17 +42,7 @@ test('a request to another origin is refused and reported', async ({ page }) => 
 test('the pose worker has the same rules: a request from it to another origin is refused and reported', async ({ page }) => {
   // A worker takes its policy from its own response (the preview server and the service worker send it), not the page's.
   await openPractice(page, 'cat-cow', 'backend=wasm');
-  const worker = page.workers().find((candidate) => candidate.url().includes('/_app/immutable/workers/pose.worker'));
-  expect(worker, 'the pose worker runs').toBeDefined();
-  const directive = await worker!.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        self.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true });
-        fetch('https://example.com/').catch(() => undefined);
-        setTimeout(() => resolve('no violation'), 5000);
-      }),
-  );
-  expect(directive).toBe('connect-src');
+  expect(await poseWorkerRefusalOfOtherOrigins(page)).toBe('connect-src');
 });
 
 for (const threads of [1, 2]) {

@@ -55,3 +55,25 @@ export async function analyseFile(page: Page, file: string, timeout = 170_000): 
   const name = file.split('/').pop()!;
   await expect(page.locator(`[data-testid="analysis-done"][data-file="${name}"]`)).toBeAttached({ timeout });
 }
+
+/** Where a request from the pose worker to another origin is refused on purpose (the probe below). */
+export const CSP_PROBE_HOST = 'csp-probe.invalid';
+
+/**
+ * Has the page's pose worker fetch another origin and returns the CSP directive that refused it
+ * ('no violation' if none did within 5 s). A worker takes its policy from its own response,
+ * not from the page's <meta> tag.
+ */
+export async function poseWorkerRefusalOfOtherOrigins(page: Page): Promise<string> {
+  const worker = page.workers().find((candidate) => candidate.url().includes('/_app/immutable/workers/pose.worker'));
+  expect(worker, 'the pose worker runs').toBeDefined();
+  return worker!.evaluate(
+    (host) =>
+      new Promise<string>((resolve) => {
+        self.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true });
+        fetch(`https://${host}/`).catch(() => undefined);
+        setTimeout(() => resolve('no violation'), 5000);
+      }),
+    CSP_PROBE_HOST,
+  );
+}

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs, projectRoot } from '../../scripts/lib/browser.mjs';
 import { catCowCameraFeed, FIXTURES_AVAILABLE, FIXTURES_MISSING_REASON } from './media';
+import { CSP_PROBE_HOST, poseWorkerRefusalOfOtherOrigins } from './helpers';
 import { startStaticSite } from './static-site';
 
 test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs({ fakeCameraFile: catCowCameraFeed }) } });
@@ -20,7 +21,7 @@ function watchFailures(context: BrowserContext): string[] {
   const failures: string[] = [];
   context.on('requestfailed', (request) => {
     // The test's own probe of the pose worker's policy is refused on purpose.
-    if (new URL(request.url()).hostname === 'csp-probe.invalid') return;
+    if (new URL(request.url()).hostname === CSP_PROBE_HOST) return;
     failures.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? '?'}`);
   });
   context.on('response', (response) => {
@@ -64,17 +65,7 @@ test('after one visit, home, the practice page with the camera and its model, hi
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     // And the pose worker's own policy (a worker does not take the page's): a request from it
     // to another origin is refused by the policy, not only by the missing network.
-    const poseWorker = page.workers().find((candidate) => candidate.url().includes('/_app/immutable/workers/pose.worker'));
-    expect(poseWorker, 'the pose worker runs offline too').toBeDefined();
-    const directive = await poseWorker!.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          self.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true });
-          fetch('https://csp-probe.invalid/').catch(() => undefined);
-          setTimeout(() => resolve('no violation'), 5000);
-        }),
-    );
-    expect(directive).toBe('connect-src');
+    expect(await poseWorkerRefusalOfOtherOrigins(page)).toBe('connect-src');
     await page.getByTestId('start').click();
     await expect(page.getByTestId('status')).toHaveText('running');
     await expect(page.getByTestId('rep-count')).not.toHaveText('0', { timeout: 40_000 });

@@ -235,7 +235,8 @@ function createModel(
   });
 }
 
-function inputSize(input: ModelInput): { width: number; height: number } {
+/** The pixel size of what the model is given (a video's intrinsic size, not its layout size). */
+export function inputSize(input: ModelInput): { width: number; height: number } {
   if (isVideo(input)) return { width: input.videoWidth, height: input.videoHeight };
   if (isImage(input)) return { width: input.naturalWidth, height: input.naturalHeight };
   return { width: input.width, height: input.height };

@@ -5,7 +5,7 @@
  * OffscreenCanvas or the worker's set-up fail, the model runs on the page instead
  * (detector.ts), as before.
  */
-import { createPoseDetector, DetectorError, MODEL_INPUT_MAX_SIDE, type DetectorOptions, type PoseDetector, type PoseInput } from './detector';
+import { createPoseDetector, DetectorError, inputSize, MODEL_INPUT_MAX_SIDE, type DetectorOptions, type PoseDetector, type PoseInput } from './detector';
 import type { PoseFrame } from './keypoints';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -38,12 +38,6 @@ export async function openPoseDetector(options: OpenDetectorOptions): Promise<Po
     onWorkerUnavailable?.(workerBroken);
   }
   return { ...(await createPoseDetector(detectorOptions)), runsIn: 'page' };
-}
-
-function inputSize(input: PoseInput): { width: number; height: number } {
-  if (typeof HTMLVideoElement !== 'undefined' && input instanceof HTMLVideoElement) return { width: input.videoWidth, height: input.videoHeight };
-  if (typeof HTMLImageElement !== 'undefined' && input instanceof HTMLImageElement) return { width: input.naturalWidth, height: input.naturalHeight };
-  return { width: input.width, height: input.height };
 }
 
 let scratch: { canvas: OffscreenCanvas; context: OffscreenCanvasRenderingContext2D } | null = null;

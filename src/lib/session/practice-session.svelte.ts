@@ -612,7 +612,10 @@ export class PracticeSession {
     // The automatic choice judges the live camera only, and not while the desk watch throttles it.
     if (this.chooser && this.source === 'camera' && this.frameIntervalMs === null) {
       const change = this.chooser.observe({ tMs: frameDone, frameMs: frameDone - frameStart, cameraFps: this.cameraFps });
-      this.modelChoice = this.chooser.state;
+      // The page shows whole frames a second: only a change worth showing updates it, not every frame.
+      const shown = this.modelChoice;
+      const state = this.chooser.state;
+      if (change || !shown || state.lastSwitch !== shown.lastSwitch || Math.round(state.keptFps ?? -1) !== Math.round(shown.keptFps ?? -1)) this.modelChoice = state;
       if (change) void this.switchModel(change);
     }
   }
