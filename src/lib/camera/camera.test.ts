@@ -138,6 +138,29 @@ describe('everyVideoFrame', () => {
     expect(handler.seen).toEqual([0, 100]);
   });
 
+  it('with two slots (the pose worker), takes the next frame while one is handled, and no third', async () => {
+    const { video, present } = fakeVideo();
+    const handler = slowHandler();
+    let slots = 2;
+    everyVideoFrame(video, handler.onFrame, { framesInFlight: () => slots });
+    present(0);
+    present(33); // frame 0 still handled: the second slot takes it at once
+    expect(handler.seen).toEqual([0, 33]);
+    present(66);
+    present(100); // both slots taken: only the newest waits
+    expect(handler.seen).toEqual([0, 33]);
+    await handler.finishOne();
+    expect(handler.seen).toEqual([0, 33, 100]);
+    expect(handler.mostAtOnce()).toBe(2);
+    // The model changed to one on the page: one at a time again.
+    slots = 1;
+    await handler.finishOne();
+    present(133);
+    expect(handler.seen).toEqual([0, 33, 100]);
+    await handler.finishOne();
+    expect(handler.seen).toEqual([0, 33, 100, 133]);
+  });
+
   it('stops listening and drops a waiting frame once stopped', async () => {
     const { video, present, listeners } = fakeVideo();
     const handler = slowHandler();

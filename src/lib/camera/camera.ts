@@ -90,6 +90,12 @@ export interface FrameLoopOptions {
    * once a second there), where video-frame callbacks stop altogether.
    */
   minIntervalMs?: number;
+  /**
+   * How many frames may be handled at once (read each time, as the model can change): 1
+   * (default) for a model on the page; 2 for the pose worker, which computes one frame while
+   * the next waits there. Handlers finish in the order they started only if `onFrame` does.
+   */
+  framesInFlight?: () => number;
   /** Timer functions and clock, for tests. */
   timer?: IntervalTimer;
 }
@@ -127,13 +133,15 @@ function everyInterval(onFrame: (nowMs: number) => Promise<void>, intervalMs: nu
 }
 
 /**
- * Calls `onFrame` once per new camera frame (requestVideoFrameCallback where available),
- * never more than one at a time: a slow model skips frames instead of queueing them.
+ * Calls `onFrame` once per new camera frame (requestVideoFrameCallback where available), at
+ * most `framesInFlight()` at a time (1 unless told): a slow model skips frames instead of
+ * queueing them.
  *
- * The frame callback stays registered while `onFrame` runs. A frame that arrives meanwhile is
- * already on the video element when `onFrame` returns, so it is taken at once; waiting for
- * the *next* frame instead idles for up to a frame (33 ms) each time the model runs long,
- * which cost 2–5 of every 30 frames on a 2-core laptop. Only the newest waiting frame is taken.
+ * The frame callback stays registered while `onFrame` runs. A frame that arrives while all
+ * slots are taken is already on the video element when one frees, so it is taken at once;
+ * waiting for the *next* frame instead idles for up to a frame (33 ms) each time the model
+ * runs long, which cost 2–5 of every 30 frames on a 2-core laptop. Only the newest waiting
+ * frame is taken.
  */
 export function everyVideoFrame(
   video: HTMLVideoElement,
@@ -141,8 +149,9 @@ export function everyVideoFrame(
   options: FrameLoopOptions = {},
 ): () => void {
   if (options.minIntervalMs !== undefined && options.minIntervalMs > 0) return everyInterval(onFrame, options.minIntervalMs, options.timer);
+  const slots = () => Math.max(1, options.framesInFlight?.() ?? 1);
   let stopped = false;
-  let busy = false;
+  let running = 0;
   let waitingFrameAt: number | null = null;
   const hasVfc = 'requestVideoFrameCallback' in video;
   const listen = () => {
@@ -153,17 +162,17 @@ export function everyVideoFrame(
   const onNewFrame = (nowMs: number) => {
     if (stopped) return;
     listen();
-    if (busy) waitingFrameAt = nowMs;
+    if (running >= slots()) waitingFrameAt = nowMs;
     else void run(nowMs);
   };
   const run = async (nowMs: number) => {
-    busy = true;
+    running += 1;
     try {
       await onFrame(nowMs);
     } finally {
-      busy = false;
+      running -= 1;
     }
-    if (stopped || waitingFrameAt === null) return;
+    if (stopped || waitingFrameAt === null || running >= slots()) return;
     const frameAt = waitingFrameAt;
     waitingFrameAt = null;
     void run(frameAt);

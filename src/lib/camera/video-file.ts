@@ -55,8 +55,9 @@ export async function openVideoFile(file: Blob): Promise<VideoClip> {
     const scale = Math.min(1, MAX_FRAME_SIDE / Math.max(displayWidth, displayHeight));
     const width = Math.round(displayWidth * scale);
     const height = Math.round(displayHeight * scale);
-    // Three canvases: the frame the model looks at, the next one decoding (read ahead), one spare.
-    const sink = new CanvasSink(track, { width, height, fit: 'fill', poolSize: 3 });
+    // Four canvases: the frame being answered (drawn once it is), the next one already with the
+    // model (two in flight in the worker), the one decoding (read ahead), one spare.
+    const sink = new CanvasSink(track, { width, height, fit: 'fill', poolSize: 4 });
     const firstTimestampS = await track.getFirstTimestamp();
     return {
       durationS,

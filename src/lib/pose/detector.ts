@@ -46,6 +46,14 @@ export interface PoseDetector {
   dispose(): void;
   /** Where the model runs: in the pose worker, or on the page's main thread (the fallback). */
   readonly runsIn?: 'worker' | 'page';
+  /**
+   * Frames worth handing over before the last one is answered (1 when absent). The worker
+   * takes 2: the next one waits there while one is computed, so the model never idles for
+   * the round trip. Answers come in the order the frames went.
+   */
+  readonly framesInFlight?: number;
+  /** The model's own time on the last frame answered, ms, where it runs apart from the page: what bounds the rate there. */
+  lastModelMs?(): number | null;
 }
 
 export interface DetectorOptions {

@@ -51,7 +51,7 @@ class FakeWorker {
       else reply({ type: 'loaded', model: message.options.model, backend: 'wasm', threads: 1, rejected: [['webgl', 'no GPU']], peopleUnavailable: 'offline' });
     } else if (message.type === 'estimate') {
       const frame: PoseFrame = { tMs: message.tMs, aspect: 4 / 3, keypoints: { nose: { x: 0.5, y: 0.2, score: 0.9 } } };
-      reply({ type: 'estimated', id: message.id, frame, tensors: 42 });
+      reply({ type: 'estimated', id: message.id, frame, tensors: 42, modelMs: 30 + message.id });
     }
   }
 }
@@ -98,6 +98,20 @@ describe('openPoseDetector', () => {
     expect(detector.tensorCount()).toBe(42);
     detector.dispose();
     expect(fake.sent.at(-1)?.message.type).toBe('dispose');
+  });
+
+  it('takes two frames in flight and answers them in the order they went, with the model time of each', async () => {
+    const detector = await openPoseDetector({ model: 'lightning', assetBase: '' });
+    expect(detector.framesInFlight).toBe(2);
+    expect(detector.lastModelMs?.()).toBeNull();
+    const answered: number[] = [];
+    const first = detector.estimate(video, 100).then((pose) => answered.push(pose!.tMs));
+    const second = detector.estimate(video, 133).then((pose) => answered.push(pose!.tMs));
+    await Promise.all([first, second]);
+    expect(answered).toEqual([100, 133]);
+    // The second frame's id is 1: the fake worker reports 30 + id ms.
+    expect(detector.lastModelMs?.()).toBe(31);
+    detector.dispose();
   });
 
   it('falls back to the page when the worker cannot start its backend, and says why', async () => {

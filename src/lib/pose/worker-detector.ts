@@ -70,6 +70,7 @@ async function createWorkerDetector(options: DetectorOptions): Promise<PoseDetec
   const pending = new Map<number, { resolve: (frame: PoseFrame | null) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let tensors = 0;
+  let lastModelMs: number | null = null;
   let onLoaded: ((message: FromWorker) => void) | null = null;
   const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
 
@@ -95,6 +96,7 @@ async function createWorkerDetector(options: DetectorOptions): Promise<PoseDetec
     pending.delete(message.id);
     if (message.type === 'estimated') {
       tensors = message.tensors;
+      lastModelMs = message.modelMs;
       waiter.resolve(message.frame);
     } else {
       waiter.reject(new Error(message.message));
@@ -125,6 +127,8 @@ async function createWorkerDetector(options: DetectorOptions): Promise<PoseDetec
     backend: loaded.backend,
     threads: loaded.threads,
     runsIn: 'worker',
+    framesInFlight: 2,
+    lastModelMs: () => lastModelMs,
     async estimate(input, tMs) {
       const { width, height } = inputSize(input);
       if (width === 0 || height === 0) return null;

@@ -37,5 +37,6 @@ export type FromWorker =
       peopleUnavailable: string | null;
     }
   | { type: 'load-failed'; message: string; kind: 'backend' | 'model' }
-  | { type: 'estimated'; id: number; frame: PoseFrame | null; tensors: number }
+  /** `modelMs`: the model's own time on this frame in the worker (not the wait before it). */
+  | { type: 'estimated'; id: number; frame: PoseFrame | null; tensors: number; modelMs: number }
   | { type: 'estimate-failed'; id: number; message: string };

@@ -134,6 +134,8 @@ export class PracticeSession {
   readonly timings = new FrameTimings();
   /** Overlay draw times (ms), reported by the overlay component. */
   readonly drawTimings = new SampleRing();
+  /** The model's own ms per frame inside the pose worker (the wait before it left out); empty on the page. */
+  readonly workerModelTimings = new SampleRing();
   /** Raw model output of the current analysis, downloadable as a keypoint trace. */
   rawFrames: PoseFrame[] = [];
   /** ms from start to the first frame with a person in it; NaN until then. */
@@ -352,7 +354,7 @@ export class PracticeSession {
         if (this.status !== 'running') return;
         await this.processFrame(video, video.videoWidth / Math.max(1, video.videoHeight), performance.now() - this.cameraStartedAt);
       },
-      { minIntervalMs: frameIntervalMs },
+      { minIntervalMs: frameIntervalMs, framesInFlight: () => this.detector?.framesInFlight ?? 1 },
     );
   }
 
@@ -396,21 +398,33 @@ export class PracticeSession {
     try {
       let index = 0;
       let pausedMs = 0;
-      // The next frame decodes while the model looks at this one.
-      for await (const { tMs, canvas } of readAhead(clip.frames(fps))) {
-        const pauseStarted = performance.now();
-        await this.whilePaused();
-        pausedMs += performance.now() - pauseStarted;
-        if (runId !== this.runId) return;
-        await this.processFrame(canvas, clip.width / clip.height, tMs, startedAt);
-        context?.drawImage(canvas, 0, 0);
+      const analysed = () => {
         this.analysisProgress = ++index / total;
         // From the speed so far (pauses left out), once a second's worth of frames is in.
         if (!photo && index >= fps) {
           const perFrameMs = (performance.now() - startedAt - pausedMs) / index;
           this.analysisSecondsLeft = Math.max(0, ((total - index) * perFrameMs) / 1000);
         }
+      };
+      // Frames handed to the model and not yet answered; they finish in order.
+      const inFlight: Promise<void>[] = [];
+      // The next frame decodes while the model looks at this one; where the model runs in the
+      // worker, the frame after goes over too, so the model never waits for the page.
+      for await (const { tMs, canvas } of readAhead(clip.frames(fps))) {
+        const pauseStarted = performance.now();
+        await this.whilePaused();
+        pausedMs += performance.now() - pauseStarted;
+        if (runId !== this.runId) return;
+        inFlight.push(
+          this.processFrame(canvas, clip.width / clip.height, tMs, startedAt).then(() => {
+            if (runId !== this.runId) return;
+            context?.drawImage(canvas, 0, 0);
+            analysed();
+          }),
+        );
+        while (inFlight.length >= (this.detector?.framesInFlight ?? 1)) await inFlight.shift();
       }
+      await Promise.all(inFlight);
     } catch (error) {
       if (runId !== this.runId) return;
       this.fail(
@@ -591,10 +605,13 @@ export class PracticeSession {
     try {
       raw = await detector.estimate(input, tMs);
     } catch (error) {
-      if (runId !== this.runId) return;
+      if (runId !== this.runId || detector !== this.detector) return;
       await this.recoverFrom(detector, error);
       return;
     }
+    // Another model took over while this frame was out (two frames in flight): its answer
+    // is the old model's, or none (it was disposed); the new model answers the next frame.
+    if (detector !== this.detector) return;
     // The model answers a moment after the frame (more so from the worker): a camera frame
     // whose answer comes after Pause or Stop is dropped, so what the user froze stays frozen.
     // A file's frames all count (the analysis waits while paused, and must stay deterministic).
@@ -609,9 +626,14 @@ export class PracticeSession {
     this.fps = Math.round(this.rate.tick(modelDone));
     const frameDone = performance.now();
     this.timings.add({ modelMs: modelDone - frameStart, coreMs: coreDone - modelDone, totalMs: frameDone - frameStart });
+    const workerModelMs = detector.lastModelMs?.() ?? null;
+    if (workerModelMs !== null) this.workerModelTimings.add(workerModelMs);
     // The automatic choice judges the live camera only, and not while the desk watch throttles it.
     if (this.chooser && this.source === 'camera' && this.frameIntervalMs === null) {
-      const change = this.chooser.observe({ tMs: frameDone, frameMs: frameDone - frameStart, cameraFps: this.cameraFps });
+      // With frames in flight a frame's wall time includes its wait in the worker; what bounds
+      // the rate is the model's own time there, or the page's part, whichever is longer.
+      const frameMs = workerModelMs === null ? frameDone - frameStart : Math.max(workerModelMs, frameDone - modelDone);
+      const change = this.chooser.observe({ tMs: frameDone, frameMs, cameraFps: this.cameraFps });
       // The page shows whole frames a second: only a change worth showing updates it, not every frame.
       const shown = this.modelChoice;
       const state = this.chooser.state;
@@ -760,6 +782,7 @@ export class PracticeSession {
     this.rate.reset();
     this.timings.reset();
     this.drawTimings.reset();
+    this.workerModelTimings.reset();
     this.rawFrames = [];
     this.firstPoseMs = Number.NaN;
     this.clearLiveReadouts();
