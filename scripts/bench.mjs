@@ -23,6 +23,7 @@
 //   BENCH_FRAMES=300 npm run bench -- lightning blazepose-full
 //   npm run bench -- blazepose-lite:seg lightning:people   # with the silhouette / the people count
 //   npm run bench -- lightning lightning:page   # in the pose worker, then on the page's main thread
+//   npm run bench -- blazepose-lite:seg blazepose-lite:seg+everymask   # silhouette every 2nd frame, then every frame
 //   npm run bench -- desk-watch        # the desk watch only
 //   BENCH_THREADS=off,2 npm run bench -- lightning   # WASM single-threaded, then on 2 threads
 // (BENCH_THREADS: a comma list of `?threads=` values, auto|off|N; the page is cross-origin
@@ -241,11 +242,12 @@ let soak = null;
 try {
   for (const variant of models) for (const threadSetting of threadSettings) {
     // `model:seg` turns on BlazePose's silhouette, `model:people` the multi-person count (every second), `model:seg+people` both;
-    // `+page` runs the model on the page's main thread instead of the pose worker (the old path).
+    // `+page` runs the model on the page's main thread instead of the pose worker (the old path);
+    // `+everymask` computes the silhouette on every frame (the old cadence) instead of every second.
     const [model, extras = ''] = variant.split(':');
     const query =
       `${extras.includes('seg') ? '&segmentation=1' : '&segmentation=0'}${extras.includes('people') ? '&people=1000' : '&people=0'}` +
-      `${extras.includes('page') ? '&worker=0' : ''}`;
+      `${extras.includes('page') ? '&worker=0' : ''}${extras.includes('everymask') ? '&maskEvery=1' : ''}`;
     const page = await browser.newPage();
     if (reportedCores) {
       const cdp = await page.context().newCDPSession(page);

@@ -46,7 +46,8 @@ async function analyse(file) {
     if (message.type() === 'error') console.error('[page]', message.text());
   });
   try {
-    const extra = model.startsWith('blazepose') ? '&segmentation=1' : '';
+    // Every frame's own silhouette: the app's cadence (mask-cadence.ts) is tested on top of these.
+    const extra = model.startsWith('blazepose') ? '&segmentation=1&maskEvery=1' : '';
     // The raw keypoints do not depend on the checker: any practice page records them.
     await page.goto(`${server.url}/practice/cat-cow?model=${model}&backend=wasm&people=1000${extra}`);
     // The status id is in the page but not shown (people read the stage): wait for it attached, not visible.

@@ -8,6 +8,7 @@
 import type * as PoseDetection from '@tensorflow-models/pose-detection';
 import type * as Tf from '@tensorflow/tfjs';
 import { isKeypointName, type Keypoint3DMap, type KeypointMap, type PersonSighting, type PoseFrame, type SegmentationMask } from './keypoints';
+import { MaskCadence, SEGMENTATION_EVERY } from './mask-cadence';
 import { BACKEND_IDS, type BackendId, type ModelId } from './models';
 import { planWasmThreads, type WasmThreadPlan, type WasmThreadsRequest } from './wasm-threads';
 
@@ -70,6 +71,8 @@ export interface DetectorOptions {
   exclude?: readonly BackendId[];
   /** BlazePose only: also return the person's silhouette (`PoseFrame.mask`). */
   segmentation?: boolean;
+  /** A fresh silhouette every this many frames, the last reused between (mask-cadence.ts); default SEGMENTATION_EVERY. */
+  segmentationEvery?: number;
   /**
    * Run the multi-person detector (MoveNet MultiPose) on a frame at most this often (media
    * time), to tell when more than one person is in view (`PoseFrame.people`). 0 or absent: off.
@@ -321,7 +324,7 @@ export async function createPoseDetector(options: DetectorOptions): Promise<Pose
         options.onPeopleCounterUnavailable?.(error instanceof Error ? error.message : String(error));
       }
     }
-    return wrapDetector(tf, detector, model, backend, segmentation, people);
+    return wrapDetector(tf, detector, model, backend, segmentation, options.segmentationEvery ?? SEGMENTATION_EVERY, people);
   }
   throw new DetectorError(`No compute backend could start (${failures.join('; ')})`, 'backend');
 }
@@ -339,9 +342,11 @@ function wrapDetector(
   model: ModelId,
   backend: BackendId,
   segmentation: boolean,
+  segmentationEvery: number,
   people: PeopleCounter | undefined,
 ): PoseDetector {
   const { canvas: scratch, context: scratchContext } = makeCanvas(1, 1);
+  const masks = new MaskCadence(segmentationEvery);
   return {
     model,
     backend,
@@ -367,17 +372,23 @@ function wrapDetector(
         input.height = height;
       }
       const { width: modelWidth, height: modelHeight } = inputSize(modelInput);
+      // The silhouette only every SEGMENTATION_EVERY frames (mask-cadence.ts): the library reads
+      // its enableSegmentation flag on each call, so it is set per frame.
+      const freshMask = segmentation && masks.due();
+      if (segmentation) (detector as unknown as { enableSegmentation: boolean }).enableSegmentation = freshMask;
       const poses = await detector.estimatePoses(asPixels(modelInput), { flipHorizontal: false, maxPoses: 1 }, tMs);
       const pose = poses[0];
       const sightings = people?.due(tMs) ? await people.find(modelInput, modelWidth, modelHeight, tMs) : undefined;
       if (!pose) {
+        masks.forget();
         disposeMasks(poses);
         // Nobody for the single-person model, but the people count still matters (e.g. 0).
         return sightings ? { tMs, aspect: modelWidth / modelHeight, keypoints: {}, people: sightings } : null;
       }
       // Normalised by the longer side, keypoints do not depend on the size the model saw.
       const frame = toPoseFrame(pose, modelWidth, modelHeight, tMs);
-      if (segmentation && pose.segmentation) frame.mask = await coarseMask(tf, pose.segmentation.mask);
+      const mask = !segmentation ? undefined : freshMask ? masks.fresh(pose.segmentation ? await coarseMask(tf, pose.segmentation.mask) : undefined) : masks.reuse();
+      if (mask) frame.mask = mask;
       disposeMasks(poses);
       if (sightings) frame.people = sightings;
       return frame;

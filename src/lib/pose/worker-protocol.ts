@@ -14,6 +14,7 @@ export interface WorkerLoadOptions {
   setupTimeoutMs?: number;
   exclude?: readonly BackendId[];
   segmentation?: boolean;
+  segmentationEvery?: number;
   peopleEveryMs?: number;
   wasmThreads?: WasmThreadsRequest;
   logicalCores?: number;

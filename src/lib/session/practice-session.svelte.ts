@@ -56,6 +56,8 @@ export interface SessionOptions {
   analysisFps?: number;
   /** BlazePose: return the person's silhouette with each pose. */
   segmentation?: boolean;
+  /** A fresh silhouette every this many frames (default: the adapter's, 2); 1 for every frame. */
+  segmentationEvery?: number;
   /** Look for other people in view this often (ms of media time); 0 or absent: never. */
   peopleEveryMs?: number;
   /** Run the model in a worker where the browser can (default); false: on the page's main thread. */
@@ -252,6 +254,7 @@ export class PracticeSession {
       assetBase: this.options.assetBase,
       exclude: [...this.failedBackends],
       segmentation: this.options.segmentation,
+      segmentationEvery: this.options.segmentationEvery,
       peopleEveryMs: this.options.peopleEveryMs,
       onBackendRejected: (backend, reason) => skipped.push(`${backend} (${reason})`),
       onPeopleCounterUnavailable: (reason) => {
