@@ -72,14 +72,55 @@ const browser = await chromium.launch({
   args: [...chromiumArgs({ fakeCameraFile: feed }), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 
-/** Counts main-thread tasks over 50 ms (the Long Tasks API) from the page's first moment. */
+/**
+ * Counts main-thread tasks over 50 ms (the Long Tasks API) from the page's first moment, and
+ * keeps what the Long Animation Frames API says ran in frames over 50 ms (which script, called
+ * how), to find what a long task was.
+ */
 async function watchLongTasks(page) {
   await page.addInitScript(() => {
     window.__longTasks = [];
+    window.__longFrames = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__longTasks.push({ at: entry.startTime, ms: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          window.__longFrames.push({
+            at: entry.startTime,
+            ms: entry.duration,
+            blockingMs: entry.blockingDuration,
+            renderMs: entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0,
+            scripts: (entry.scripts ?? []).map((script) => ({
+              ms: script.duration,
+              invoker: script.invoker,
+              source: `${(script.sourceURL ?? '').split('/').pop()}:${script.sourceFunctionName ?? ''}`,
+            })),
+          });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    } catch {
+      // No Long Animation Frames API in this browser: the counts above still stand.
+    }
   });
+}
+
+/** The long frames since `sinceMs` grouped by their longest script (or "rendering"), most time first. */
+async function longFrameCulprits(page, sinceMs) {
+  return page.evaluate((since) => {
+    const byCulprit = new Map();
+    for (const frame of window.__longFrames.filter((f) => f.at >= since && f.blockingMs > 0)) {
+      const top = [...frame.scripts].sort((a, b) => b.ms - a.ms)[0];
+      const culprit = top && top.ms >= frame.renderMs ? `${top.invoker} (${top.source})` : 'style, layout and paint';
+      const entry = byCulprit.get(culprit) ?? { culprit, frames: 0, totalMs: 0, longestMs: 0 };
+      entry.frames++;
+      entry.totalMs += frame.ms;
+      entry.longestMs = Math.max(entry.longestMs, frame.ms);
+      byCulprit.set(culprit, entry);
+    }
+    return [...byCulprit.values()].sort((a, b) => b.totalMs - a.totalMs).slice(0, 8).map((e) => ({ ...e, totalMs: Math.round(e.totalMs), longestMs: Math.round(e.longestMs) }));
+  }, sinceMs);
 }
 
 /** Long tasks since `sinceMs` (page clock): how many per minute and the longest. */
@@ -225,6 +266,7 @@ async function benchSoakRun() {
     console.log(`soak: ${JSON.stringify(samples.at(-1))}`);
   }
   const longTasks = await longTasksSince(page, startPageMs);
+  const culprits = await longFrameCulprits(page, startPageMs);
   await page.close();
   // Least-squares slope of the heap over time, MB a minute (less sensitive to one GC than end − start).
   const xs = samples.map((sample) => Number(sample.minute));
@@ -232,7 +274,7 @@ async function benchSoakRun() {
   const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
   const meanY = ys.reduce((a, b) => a + b, 0) / ys.length;
   const slope = xs.length > 1 ? xs.reduce((sum, x, i) => sum + (x - meanX) * (ys[i] - meanY), 0) / xs.reduce((sum, x) => sum + (x - meanX) ** 2, 0) : Number.NaN;
-  return { samples, slope, longTasks };
+  return { samples, slope, longTasks, culprits };
 }
 
 const rows = [];
@@ -243,11 +285,12 @@ try {
   for (const variant of models) for (const threadSetting of threadSettings) {
     // `model:seg` turns on BlazePose's silhouette, `model:people` the multi-person count (every second), `model:seg+people` both;
     // `+page` runs the model on the page's main thread instead of the pose worker (the old path);
-    // `+everymask` computes the silhouette on every frame (the old cadence) instead of every second.
+    // `+everymask` computes the silhouette on every frame (the old cadence) instead of every second;
+    // `+oneframe` hands the worker one frame at a time instead of two.
     const [model, extras = ''] = variant.split(':');
     const query =
       `${extras.includes('seg') ? '&segmentation=1' : '&segmentation=0'}${extras.includes('people') ? '&people=1000' : '&people=0'}` +
-      `${extras.includes('page') ? '&worker=0' : ''}${extras.includes('everymask') ? '&maskEvery=1' : ''}`;
+      `${extras.includes('page') ? '&worker=0' : ''}${extras.includes('everymask') ? '&maskEvery=1' : ''}${extras.includes('oneframe') ? '&inFlight=1' : ''}`;
     const page = await browser.newPage();
     if (reportedCores) {
       const cdp = await page.context().newCDPSession(page);
@@ -354,6 +397,10 @@ if (soak) {
     `tensors ${first?.tensors}→${last?.tensors}; JS heap ${first?.['heap MB']}→${last?.['heap MB']} MB, slope ${soak.slope.toFixed(3)} MB/min ` +
       `(${(soak.slope * 30).toFixed(1)} MB over 30 min at that rate); main-thread long tasks ${soak.longTasks.perMinute.toFixed(1)}/min, longest ${Math.round(soak.longTasks.maxMs)} ms`,
   );
+  if (soak.culprits.length > 0) {
+    console.log('What ran in the frames that blocked the page for over 50 ms (Long Animation Frames), most time first:');
+    console.table(soak.culprits);
+  }
 }
 if (deskRows.length > 0) {
   console.log(`\nDesk posture on Lightning, WASM, ${watchSeconds} s each (60 000 CPU ms a minute is one core kept busy):`);

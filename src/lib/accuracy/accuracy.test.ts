@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_CLIP, CAT_COW_CLIP, CLIP_VARIANTS, PHOTO_RULES, SEATED_TWIST_CLIP } from '../../../tests/fixture-labels';
 import type { BodyPosition } from '../geometry/position';
+import { SEGMENTATION_EVERY, withMaskCadence } from '../pose/mask-cadence';
 import { findTechnique, TECHNIQUES, type TechniqueDefinition } from '../techniques/catalog';
 import { clipTrace, cut, forwardBackward, photoAsStill, photoTraces, reversed, TRACE_MODELS, type TraceClip, type TraceModel } from '../testing/traces';
 import { countsNothing, photoPhase, runClip, type LabelledSpan } from './measure';
@@ -46,11 +47,14 @@ function measure(): AccuracyReport {
   for (const [clip, spec] of Object.entries(CLIPS) as [TraceClip, (typeof CLIPS)[TraceClip]][]) {
     const t = technique(spec.technique);
     for (const model of TRACE_MODELS) {
-      const frames = clipTrace(clip, model);
+      // As the app sees them: the silhouette fresh every SEGMENTATION_EVERY frames (mask-cadence.ts).
+      const recorded = clipTrace(clip, model);
+      const asSeen = (frames: typeof recorded) => withMaskCadence(frames, SEGMENTATION_EVERY);
+      const frames = asSeen(recorded);
       const run = runClip(t, frames, spec.spans);
       clips.push({ clip, variant: 'as recorded', model, technique: t.id, expected: spec.reps, counted: run.reps, phaseAgreement: round(run.phaseAgreement) });
       for (const variant of CLIP_VARIANTS[clip]) {
-        const counted = runClip(t, variantFrames(frames, variant)).reps;
+        const counted = runClip(t, asSeen(variantFrames(recorded, variant))).reps;
         clips.push({ clip, variant: variant.variant, model, technique: t.id, expected: variant.reps, counted, phaseAgreement: null });
       }
     }

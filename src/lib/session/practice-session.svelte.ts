@@ -62,6 +62,8 @@ export interface SessionOptions {
   peopleEveryMs?: number;
   /** Run the model in a worker where the browser can (default); false: on the page's main thread. */
   worker?: boolean;
+  /** At most this many frames handed to the model at once (default: as many as it takes, 2 in the worker); the bench compares 1. */
+  maxFramesInFlight?: number;
   /** The user's voice settings (remembered on the device). */
   voice?: { muted: boolean; voiceUri: string | null };
 }
@@ -284,6 +286,11 @@ export class PracticeSession {
     }
   }
 
+  /** Frames worth handing to the model before the last one is answered. */
+  private framesInFlight(): number {
+    return Math.max(1, Math.min(this.options.maxFramesInFlight ?? Infinity, this.detector?.framesInFlight ?? 1));
+  }
+
   /** Between frames: the model the automatic choice loaded takes over from the running one. */
   private takeUpNextDetector(): void {
     const next = this.nextDetector;
@@ -357,7 +364,7 @@ export class PracticeSession {
         if (this.status !== 'running') return;
         await this.processFrame(video, video.videoWidth / Math.max(1, video.videoHeight), performance.now() - this.cameraStartedAt);
       },
-      { minIntervalMs: frameIntervalMs, framesInFlight: () => this.detector?.framesInFlight ?? 1 },
+      { minIntervalMs: frameIntervalMs, framesInFlight: () => this.framesInFlight() },
     );
   }
 
@@ -425,7 +432,7 @@ export class PracticeSession {
             analysed();
           }),
         );
-        while (inFlight.length >= (this.detector?.framesInFlight ?? 1)) await inFlight.shift();
+        while (inFlight.length >= this.framesInFlight()) await inFlight.shift();
       }
       await Promise.all(inFlight);
     } catch (error) {
