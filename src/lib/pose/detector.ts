@@ -374,7 +374,7 @@ function wrapDetector(
       const { width: modelWidth, height: modelHeight } = inputSize(modelInput);
       // The silhouette only every SEGMENTATION_EVERY frames (mask-cadence.ts): the library reads
       // its enableSegmentation flag on each call, so it is set per frame.
-      const freshMask = segmentation && masks.due();
+      const freshMask = segmentation && masks.due(tMs);
       if (segmentation) (detector as unknown as { enableSegmentation: boolean }).enableSegmentation = freshMask;
       const poses = await detector.estimatePoses(asPixels(modelInput), { flipHorizontal: false, maxPoses: 1 }, tMs);
       const pose = poses[0];

@@ -13,11 +13,18 @@ export const SEGMENTATION_EVERY = 2;
 export class MaskCadence {
   private last: SegmentationMask | undefined;
   private framesSinceFresh = 0;
+  private lastTMs = Number.NEGATIVE_INFINITY;
 
   constructor(readonly every: number = SEGMENTATION_EVERY) {}
 
-  /** Whether this frame computes a fresh silhouette (always when there is none to reuse). */
-  due(): boolean {
+  /**
+   * Whether the frame at `tMs` computes a fresh silhouette: always when there is none to reuse,
+   * and when time went back (a new clip, or a file after the camera), so a source never starts
+   * on another's silhouette and a file gives the same result whatever ran before it.
+   */
+  due(tMs: number): boolean {
+    if (tMs < this.lastTMs) this.forget();
+    this.lastTMs = tMs;
     return this.last === undefined || this.framesSinceFresh + 1 >= this.every;
   }
 
@@ -45,14 +52,14 @@ export class MaskCadence {
  * What the app's model gives on recorded frames (each with its own mask) when the silhouette
  * runs only every `every` frames: the evidence for SEGMENTATION_EVERY.
  */
-export function withMaskCadence<T extends { keypoints: object; mask?: SegmentationMask }>(frames: readonly T[], every: number): T[] {
+export function withMaskCadence<T extends { tMs: number; keypoints: object; mask?: SegmentationMask }>(frames: readonly T[], every: number): T[] {
   const cadence = new MaskCadence(every);
   return frames.map((frame) => {
     if (Object.keys(frame.keypoints).length === 0) {
       cadence.forget();
       return frame;
     }
-    const mask = cadence.due() ? cadence.fresh(frame.mask) : cadence.reuse();
+    const mask = cadence.due(frame.tMs) ? cadence.fresh(frame.mask) : cadence.reuse();
     const { mask: _own, ...rest } = frame;
     return (mask ? { ...rest, mask } : rest) as T;
   });
