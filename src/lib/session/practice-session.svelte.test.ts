@@ -20,6 +20,12 @@ const detector = vi.hoisted(() => ({
   clockMs: 0,
   costMs: {} as Record<string, number>,
   disposed: [] as string[],
+  /** Frames the fake takes at once (the pose worker's 2); its answers then come a tick later, in order. */
+  framesInFlight: 1,
+  /** Answer on the clock the session gave (a file's media time), not the synthetic frame's own. */
+  mediaTime: false,
+  outstanding: 0,
+  mostOutstanding: 0,
 }));
 
 vi.mock('../pose/detector', async (original) => {
@@ -34,9 +40,18 @@ vi.mock('../pose/detector', async (original) => {
       return {
         model,
         backend: 'wasm',
-        estimate: async () => {
+        framesInFlight: detector.framesInFlight,
+        estimate: async (_input: unknown, tMs: number) => {
           detector.clockMs += detector.costMs[model] ?? 0;
-          return detector.frames[detector.next++ % detector.frames.length] ?? null;
+          const recorded = detector.frames[detector.next++ % detector.frames.length] ?? null;
+          const frame = detector.mediaTime && recorded ? { ...recorded, tMs } : recorded;
+          if (detector.framesInFlight === 1) return frame;
+          // Like the worker: answered later, in the order asked, on the frame's own clock.
+          detector.outstanding++;
+          detector.mostOutstanding = Math.max(detector.mostOutstanding, detector.outstanding);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          detector.outstanding--;
+          return frame;
         },
         tensorCount: () => 0,
         dispose: () => detector.disposed.push(model),
@@ -58,6 +73,24 @@ vi.mock('../camera/camera', async (original) => ({
       camera.onFrame = null;
     };
   },
+}));
+
+/** A recorded video as the session reads it: `durationS` of frames at whatever rate it asks. */
+const clip = vi.hoisted(() => ({ durationS: 0, handedOut: 0 }));
+vi.mock('../camera/video-file', async (original) => ({
+  ...(await original<typeof import('../camera/video-file')>()),
+  openVideoFile: async () => ({
+    durationS: clip.durationS,
+    width: 640,
+    height: 480,
+    async *frames(fps: number) {
+      for (let i = 0; i < Math.floor(clip.durationS * fps); i++) {
+        clip.handedOut++;
+        yield { tMs: Math.round((i * 1000) / fps), canvas: { width: 640, height: 480 } as HTMLCanvasElement };
+      }
+    },
+    dispose: () => undefined,
+  }),
 }));
 
 const { PracticeSession } = await import('./practice-session.svelte');
@@ -113,6 +146,10 @@ describe('PracticeSession', () => {
     detector.clockMs = 0;
     detector.costMs = {};
     detector.disposed = [];
+    detector.framesInFlight = 1;
+    detector.mediaTime = false;
+    detector.outstanding = 0;
+    detector.mostOutstanding = 0;
     camera.onFrame = null;
   });
   afterEach(() => {
@@ -220,6 +257,33 @@ describe('PracticeSession', () => {
     expect(session.reps.total).toBe(3);
     await feed(frames.length);
     expect(session.reps.total).toBeGreaterThan(3);
+  });
+
+  it('a video file through a model that takes two frames at once (the worker) gives the same trace and counts as one at a time', async () => {
+    const display = { width: 0, height: 0, getContext: () => null } as unknown as HTMLCanvasElement;
+    const file = new Blob(['not read by the fake'], { type: 'video/mp4' });
+    detector.mediaTime = true;
+    const analyse = async (inFlight: number) => {
+      detector.framesInFlight = inFlight;
+      detector.next = 0;
+      // The fake model answers frame i with synthetic frame i; the file samples at 15 fps, so
+      // the synthetic 30 fps frames play at half speed: the movement is slower, the counts the same.
+      clip.durationS = Math.floor(frames.length / 15);
+      const session = new PracticeSession(catCow, { model: 'lightning', assetBase: '', targets: { reps: 8 } });
+      await session.load();
+      await session.analyseFile(file, display);
+      expect(session.analysisDone).toBe(true);
+      return { reps: session.reps, times: session.rawFrames.map((frame) => frame.tMs), progress: session.analysisProgress };
+    };
+    const oneAtATime = await analyse(1);
+    const two = await analyse(2);
+    expect(detector.mostOutstanding).toBe(2);
+    expect(oneAtATime.reps.total).toBeGreaterThan(0);
+    expect(two.reps).toEqual(oneAtATime.reps);
+    // Every sampled frame, each once, in media order.
+    expect(two.times).toEqual(oneAtATime.times);
+    expect(two.times.length).toBe(clip.durationS * 15);
+    expect(two.progress).toBe(1);
   });
 
   it('voice settings come from the options', () => {
