@@ -372,7 +372,7 @@ function wrapDetector(
         input.height = height;
       }
       const { width: modelWidth, height: modelHeight } = inputSize(modelInput);
-      // The silhouette only every SEGMENTATION_EVERY frames (mask-cadence.ts): the library reads
+      // A fresh silhouette only every `segmentationEvery` frames (mask-cadence.ts): the library reads
       // its enableSegmentation flag on each call, so it is set per frame.
       const freshMask = segmentation && masks.due(tMs);
       if (segmentation) (detector as unknown as { enableSegmentation: boolean }).enableSegmentation = freshMask;

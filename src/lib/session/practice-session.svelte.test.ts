@@ -46,7 +46,7 @@ vi.mock('../pose/detector', async (original) => {
           const recorded = detector.frames[detector.next++ % detector.frames.length] ?? null;
           const frame = detector.mediaTime && recorded ? { ...recorded, tMs } : recorded;
           if (detector.framesInFlight === 1) return frame;
-          // Like the worker: answered later, in the order asked, on the frame's own clock.
+          // Like the worker: answered a tick later, in the order asked.
           detector.outstanding++;
           detector.mostOutstanding = Math.max(detector.mostOutstanding, detector.outstanding);
           await new Promise((resolve) => setTimeout(resolve, 1));
@@ -76,7 +76,7 @@ vi.mock('../camera/camera', async (original) => ({
 }));
 
 /** A recorded video as the session reads it: `durationS` of frames at whatever rate it asks. */
-const clip = vi.hoisted(() => ({ durationS: 0, handedOut: 0 }));
+const clip = vi.hoisted(() => ({ durationS: 0 }));
 vi.mock('../camera/video-file', async (original) => ({
   ...(await original<typeof import('../camera/video-file')>()),
   openVideoFile: async () => ({
@@ -85,7 +85,6 @@ vi.mock('../camera/video-file', async (original) => ({
     height: 480,
     async *frames(fps: number) {
       for (let i = 0; i < Math.floor(clip.durationS * fps); i++) {
-        clip.handedOut++;
         yield { tMs: Math.round((i * 1000) / fps), canvas: { width: 640, height: 480 } as HTMLCanvasElement };
       }
     },
